@@ -1,0 +1,1 @@
+"""Users (email login), organisations, role memberships with a scope, and API tokens."""

@@ -1,0 +1,37 @@
+"""DRF authentication with the user's named API tokens (``Authorization: Token <key>``)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from rest_framework import authentication, exceptions
+from rest_framework.request import Request
+
+from .models import ApiToken
+
+_TOUCH_EVERY = timedelta(minutes=5)
+
+
+class ApiTokenAuthentication(authentication.TokenAuthentication):
+    keyword = "Token"
+
+    def authenticate(self, request: Request) -> tuple[Any, ApiToken] | None:
+        return super().authenticate(request)  # type: ignore[return-value]
+
+    def authenticate_credentials(self, key: str) -> tuple[Any, ApiToken]:
+        token = (
+            ApiToken.objects.select_related("user")
+            .filter(digest=ApiToken.digest_for(key), revoked_at__isnull=True)
+            .first()
+        )
+        if token is None:
+            raise exceptions.AuthenticationFailed(_("Invalid or revoked token."))
+        if not token.user.is_active:
+            raise exceptions.AuthenticationFailed(_("User inactive or deleted."))
+        now = timezone.now()
+        if token.last_used_at is None or now - token.last_used_at > _TOUCH_EVERY:
+            ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        return token.user, token

@@ -1,0 +1,93 @@
+"""Writes for accounts: API tokens, memberships, organisations."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.errors import DomainError, full_clean_or_raise
+
+from .models import ApiToken, Organisation, RoleMembership, User
+from .permissions import forget_roles
+
+MAX_ACTIVE_TOKENS = 10
+
+
+@transaction.atomic
+def create_api_token(*, actor: User, name: str) -> tuple[ApiToken, str]:
+    """Create a token for ``actor``; returns the token and its key (shown once, never stored)."""
+    name = name.strip()
+    if not name:
+        raise DomainError(_("Give the token a name."), field="name")
+    User.objects.select_for_update().get(pk=actor.pk)
+    active = ApiToken.objects.filter(user=actor, revoked_at__isnull=True).count()
+    if active >= MAX_ACTIVE_TOKENS:
+        raise DomainError(
+            _("You already have %(n)d active tokens; revoke one first.") % {"n": active},
+            field="name",
+        )
+    key = ApiToken.generate_key()
+    token = ApiToken(
+        user=actor, name=name, prefix=key[: ApiToken.PREFIX_LENGTH], digest=ApiToken.digest_for(key)
+    )
+    full_clean_or_raise(token)
+    token.save()
+    return token, key
+
+
+@transaction.atomic
+def revoke_api_token(*, actor: User, token_id: int) -> ApiToken:
+    """Revoke one of the actor's own tokens; another user's token is reported as not found."""
+    token = ApiToken.objects.select_for_update().filter(pk=token_id, user=actor).first()
+    if token is None:
+        raise DomainError(_("No such token."), code="not_found")
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at", "updated_at"])
+    return token
+
+
+@transaction.atomic
+def grant_role(
+    *,
+    actor: User | None,
+    user: User,
+    role: str,
+    country_id: int | None = None,
+    organisation_id: int | None = None,
+    review_region_id: int | None = None,
+) -> RoleMembership:
+    """Give ``user`` a role within a scope (idempotent)."""
+    membership = RoleMembership.objects.filter(
+        user=user,
+        role=role,
+        country_id=country_id,
+        organisation_id=organisation_id,
+        review_region_id=review_region_id,
+    ).first()
+    if membership is None:
+        membership = RoleMembership(
+            user=user,
+            role=role,
+            country_id=country_id,
+            organisation_id=organisation_id,
+            review_region_id=review_region_id,
+        )
+        full_clean_or_raise(membership, validate_unique=False)
+        if actor is not None:
+            membership._history_user = actor  # type: ignore[attr-defined]
+        membership.save()
+    forget_roles(user)
+    return membership
+
+
+def approve_organisation(*, actor: User, organisation: Organisation) -> Organisation:
+    """Mark a pending organisation as approved."""
+    with transaction.atomic():
+        org = Organisation.objects.select_for_update().get(pk=organisation.pk)
+        if org.status != Organisation.Status.APPROVED:
+            org.status = Organisation.Status.APPROVED
+            org._history_user = actor  # type: ignore[attr-defined]
+            org.save(update_fields=["status", "updated_at"])
+    return org

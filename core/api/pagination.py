@@ -1,0 +1,34 @@
+"""Page-number pagination with a maximum page size that is enforced, not silently clamped."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+from rest_framework import pagination
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+
+
+class PageNumberPagination(pagination.PageNumberPagination):
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+    def get_page_size(self, request: Request) -> int:
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None or raw == "":
+            return self.page_size or 50
+        try:
+            size = int(raw)
+        except ValueError:
+            raise ValidationError(
+                {self.page_size_query_param: [_("Enter a whole number.")]}
+            ) from None
+        if size < 1 or size > self.max_page_size:
+            raise ValidationError(
+                {
+                    self.page_size_query_param: [
+                        _("Ensure the page size is between 1 and %(max)d.")
+                        % {"max": self.max_page_size}
+                    ]
+                }
+            )
+        return size

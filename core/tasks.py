@@ -1,0 +1,9 @@
+"""Core Celery tasks."""
+
+from celery import shared_task
+
+
+@shared_task(name="core.health")
+def health_task(token: str = "ping") -> dict[str, str]:
+    """Answer with the token it was given: proves a worker consumes from the broker."""
+    return {"status": "ok", "token": token}

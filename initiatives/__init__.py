@@ -1,0 +1,1 @@
+"""Initiatives logged by civil society and other stakeholders, their moderation and mapping."""

@@ -1,0 +1,5 @@
+"""Initiatives API routes."""
+
+from django.urls import URLPattern, URLResolver
+
+urlpatterns: list[URLPattern | URLResolver] = []

@@ -1,0 +1,7 @@
+"""Initiatives pages."""
+
+from django.urls import URLPattern, URLResolver
+
+app_name = "initiatives"
+
+urlpatterns: list[URLPattern | URLResolver] = []

@@ -1,0 +1,1 @@
+"""National implementation plans: the six-step process, measures, indicators, budgets."""

@@ -1,0 +1,7 @@
+"""Plans pages."""
+
+from django.urls import URLPattern, URLResolver
+
+app_name = "plans"
+
+urlpatterns: list[URLPattern | URLResolver] = []

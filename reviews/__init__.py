@@ -1,0 +1,1 @@
+"""Regional reviews and the IMRF, submissions, pledges and generated reports."""

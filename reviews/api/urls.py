@@ -1,0 +1,5 @@
+"""Reviews API routes."""
+
+from django.urls import URLPattern, URLResolver
+
+urlpatterns: list[URLPattern | URLResolver] = []

@@ -1,0 +1,276 @@
+"""Shared test set-up: real services, reference data, role fixtures, a real worker, a browser.
+
+Tests marked ``postgres``, ``redis``, ``worker`` or ``browser`` need a real server. Without it
+they are skipped with the reason; with ``GCM_REQUIRE_SERVICES=1`` (as in CI) the run fails
+instead, so CI never passes on skipped tests.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+from django.conf import settings
+
+ROOT = Path(__file__).resolve().parent.parent
+REQUIRE_SERVICES = os.environ.get("GCM_REQUIRE_SERVICES") == "1"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def _redis_reachable() -> bool:
+    url = settings.REDIS_URL
+    if not url:
+        return False
+    parsed = urlparse(url)
+    try:
+        with socket.create_connection((parsed.hostname or "127.0.0.1", parsed.port or 6379), 2):
+            return True
+    except OSError:
+        return False
+
+
+def _service_problems() -> dict[str, str | None]:
+    """For each service marker, why it cannot run here (None when it can)."""
+    engine = settings.DATABASES["default"]["ENGINE"]
+    postgres = None if "postgresql" in engine else "DATABASE_URL does not point to PostgreSQL"
+    redis = None if _redis_reachable() else "REDIS_URL is unset or Redis is unreachable"
+    browser = None
+    if not Path(CHROMIUM).exists():
+        browser = "Debian's chromium is not installed (make browser)"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            browser = "the playwright package is not installed"
+    return {
+        "postgres": postgres,
+        "redis": redis,
+        "worker": redis,
+        "browser": browser,
+    }
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    problems = _service_problems()
+    missing: set[str] = set()
+    for item in items:
+        for marker, problem in problems.items():
+            if problem and item.get_closest_marker(marker):
+                if REQUIRE_SERVICES:
+                    missing.add(f"{marker}: {problem}")
+                else:
+                    item.add_marker(pytest.mark.skip(reason=f"needs {marker}: {problem}"))
+    if missing:
+        raise pytest.UsageError(
+            "GCM_REQUIRE_SERVICES=1 but some tests cannot run: " + "; ".join(sorted(missing))
+        )
+
+
+_DB_FIXTURES = {"db", "transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+def _uses_db(item: pytest.Item) -> bool:
+    return bool(item.get_closest_marker("django_db")) or bool(
+        _DB_FIXTURES & set(getattr(item, "fixturenames", ()))
+    )
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request: pytest.FixtureRequest) -> None:
+    """Make sure the reference data is in the test database, committed outside the test.
+
+    It is loaded once per database; a transactional test empties the tables at its end, and
+    the next test that needs the database loads it again.
+    """
+    if not _uses_db(request.node):
+        return
+    request.getfixturevalue("django_db_setup")
+    blocker = request.getfixturevalue("django_db_blocker")
+    from objectives.models import Objective
+    from objectives.reference import load_reference_data
+
+    with blocker.unblock():
+        if not Objective.objects.exists():
+            load_reference_data()
+
+
+# --- users with roles -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def make_user(db: Any) -> Any:
+    """Create a user, optionally with a role in a scope: make_user(role, country="PRT")."""
+    from accounts.models import Organisation, User
+    from accounts.services import grant_role
+    from countries.models import Country, ReviewRegion
+
+    counter = {"n": 0}
+
+    def make(
+        role: str | None = None,
+        *,
+        country: str | None = None,
+        organisation: Organisation | None = None,
+        review_region: str | None = None,
+        superuser: bool = False,
+        email: str | None = None,
+        password: str = "pass-word-123",
+    ) -> User:
+        counter["n"] += 1
+        email = email or f"user{counter['n']}-{role or 'plain'}@example.test"
+        if superuser:
+            user = User.objects.create_superuser(email, password)
+        else:
+            user = User.objects.create_user(email, password)
+        if role:
+            grant_role(
+                actor=None,
+                user=user,
+                role=role,
+                country_id=Country.objects.get(alpha3=country).pk if country else None,
+                organisation_id=organisation.pk if organisation else None,
+                review_region_id=(
+                    ReviewRegion.objects.get(code=review_region).pk if review_region else None
+                ),
+            )
+        return user
+
+    return make
+
+
+@pytest.fixture
+def make_organisation(db: Any) -> Any:
+    from accounts.models import Organisation
+    from countries.models import Country
+    from objectives.models import OrganisationType
+
+    counter = {"n": 0}
+
+    def make(name: str | None = None, *, country: str | None = "PRT", **extra: Any) -> Organisation:
+        counter["n"] += 1
+        return Organisation.objects.create(
+            name=name or f"Organisation {counter['n']}",
+            type=extra.pop("type", None) or OrganisationType.objects.order_by("order").first(),
+            country=Country.objects.get(alpha3=country) if country else None,
+            **extra,
+        )
+
+    return make
+
+
+@pytest.fixture
+def api_client() -> Any:
+    from rest_framework.test import APIClient
+
+    return APIClient()
+
+
+# --- a real Celery worker on the real Redis broker --------------------------------------------
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db: Any, worker_id: str) -> Iterator[str]:
+    """Start ``celery worker`` in a subprocess on the real Redis, sharing the test database.
+
+    Tasks are sent to a queue of this xdist worker's own, so parallel test processes never
+    consume each other's tasks. Yields the queue name.
+    """
+    from gcm_tracker.celery import app
+
+    queue = f"test-{worker_id}-{os.getpid()}"
+    db = settings.DATABASES["default"]
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "gcm_tracker.settings.test",
+        "CELERY_TASK_ALWAYS_EAGER": "false",
+        "DATABASE_URL": (
+            f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:"
+            f"{db['PORT'] or 5432}/{db['NAME']}"
+        ),
+        "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+    }
+    old = (app.conf.task_always_eager, app.conf.task_default_queue)
+    app.conf.task_always_eager = False
+    app.conf.task_default_queue = queue
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "gcm_tracker",
+            "worker",
+            "--pool=solo",
+            "--loglevel=WARNING",
+            "-Q",
+            queue,
+            "--without-heartbeat",
+            "--without-gossip",
+            "--without-mingle",
+            "-n",
+            f"{queue}@%h",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            replies = app.control.ping(destination=[f"{queue}@{socket.gethostname()}"], timeout=1)
+            if replies:
+                break
+            if proc.poll() is not None:
+                raise RuntimeError("the Celery worker exited during start-up")
+        else:
+            raise RuntimeError("the Celery worker did not answer within 60 s")
+        yield queue
+    finally:
+        app.conf.task_always_eager, app.conf.task_default_queue = old
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+# --- a real browser ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def page(live_server: Any) -> Iterator[Any]:
+    """A Playwright page in Debian's headless chromium; ``page.base_url`` is the live server."""
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        context = browser.new_context(base_url=live_server.url)
+        pg = context.new_page()
+        pg.set_default_timeout(15_000)
+        pg.base_url = live_server.url  # type: ignore[attr-defined]
+        try:
+            yield pg
+        finally:
+            context.close()
+            browser.close()
