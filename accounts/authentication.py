@@ -19,7 +19,7 @@ class ApiTokenAuthentication(authentication.TokenAuthentication):
     keyword = "Token"
 
     def authenticate(self, request: Request) -> tuple[Any, ApiToken] | None:
-        return super().authenticate(request)  # type: ignore[return-value]
+        return super().authenticate(request)
 
     def authenticate_credentials(self, key: str) -> tuple[Any, ApiToken]:
         token = (

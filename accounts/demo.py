@@ -90,7 +90,7 @@ def load() -> list[str]:
             {"review_region_id": ece.pk},
         ),
     ]
-    lines = ["", "Demo logins (password for all: %s):" % DEMO_PASSWORD]
+    lines = ["", f"Demo logins (password for all: {DEMO_PASSWORD}):"]
     for local, name, role, scope in accounts:
         user = ensure_user(local, name, superuser=(local == "admin"))
         if role is not None:

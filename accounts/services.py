@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -59,21 +61,14 @@ def grant_role(
     review_region_id: int | None = None,
 ) -> RoleMembership:
     """Give ``user`` a role within a scope (idempotent)."""
-    membership = RoleMembership.objects.filter(
-        user=user,
-        role=role,
-        country_id=country_id,
-        organisation_id=organisation_id,
-        review_region_id=review_region_id,
-    ).first()
+    scope: dict[str, Any] = {
+        "country_id": country_id,
+        "organisation_id": organisation_id,
+        "review_region_id": review_region_id,
+    }
+    membership = RoleMembership.objects.filter(user=user, role=role, **scope).first()
     if membership is None:
-        membership = RoleMembership(
-            user=user,
-            role=role,
-            country_id=country_id,
-            organisation_id=organisation_id,
-            review_region_id=review_region_id,
-        )
+        membership = RoleMembership(user=user, role=role, **scope)
         full_clean_or_raise(membership, validate_unique=False)
         if actor is not None:
             membership._history_user = actor  # type: ignore[attr-defined]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
@@ -15,7 +17,7 @@ from core.errors import DomainError
 
 from . import services
 from .forms import ApiTokenForm, EmailAuthenticationForm
-from .models import ApiToken
+from .models import ApiToken, User
 
 
 class LoginView(auth_views.LoginView):
@@ -41,7 +43,7 @@ def account(request: HttpRequest) -> HttpResponse:
     """The user's own page: roles and API tokens."""
     form = ApiTokenForm()
     new_key = request.session.pop("new_api_token_key", None)
-    tokens = ApiToken.objects.filter(user=request.user).order_by("-created_at")
+    tokens = ApiToken.objects.filter(user=cast(User, request.user)).order_by("-created_at")
     memberships = request.user.memberships.select_related(  # type: ignore[union-attr]
         "country", "organisation", "review_region"
     )
@@ -68,7 +70,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
             request.session["new_api_token_key"] = key
             messages.success(request, _("Token created. Copy it now: it will not be shown again."))
             return redirect("accounts:account")
-    tokens = ApiToken.objects.filter(user=request.user)
+    tokens = ApiToken.objects.filter(user=cast(User, request.user))
     memberships = request.user.memberships.select_related(  # type: ignore[union-attr]
         "country", "organisation", "review_region"
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from countries.models import Country
 from objectives.models import GuidingPrinciple, Objective
@@ -33,3 +34,45 @@ def health(request: HttpRequest) -> JsonResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """Not found: JSON in the API's error format under /api/, a page elsewhere."""
+    if _wants_json(request):
+        return JsonResponse(
+            {"detail": str(_("Not found.")), "code": "not_found", "errors": {}}, status=404
+        )
+    return render(request, "404.html", status=404)
+
+
+def error_403(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse(
+            {
+                "detail": str(_("You do not have permission to perform this action.")),
+                "code": "permission_denied",
+                "errors": {},
+            },
+            status=403,
+        )
+    return render(request, "403.html", status=403)
+
+
+def error_400(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse(
+            {"detail": str(_("Bad request.")), "code": "bad_request", "errors": {}}, status=400
+        )
+    return render(request, "400.html", status=400)
+
+
+def error_500(request: HttpRequest) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse(
+            {"detail": str(_("Server error.")), "code": "server_error", "errors": {}}, status=500
+        )
+    return render(request, "500.html", status=500)

@@ -1,1 +1,1 @@
-"""The GCM reference framework: objectives, principles, SDG links, the six-step process, vocabularies."""
+"""The GCM reference framework: objectives, principles, SDGs, the six-step process, vocabularies."""

@@ -84,12 +84,22 @@ def _uses_db(item: pytest.Item) -> bool:
     )
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
+    """Create the test database, then load the reference data once, committed."""
+    from objectives.reference import load_reference_data
+
+    with django_db_blocker.unblock():
+        load_reference_data()
+
+
 @pytest.fixture(autouse=True)
 def _reference_data(request: pytest.FixtureRequest) -> None:
-    """Make sure the reference data is in the test database, committed outside the test.
+    """Make sure the reference data is in the test database.
 
-    It is loaded once per database; a transactional test empties the tables at its end, and
-    the next test that needs the database loads it again.
+    It is loaded once per database (above). A transactional test empties the tables at its
+    end; pytest-django runs those after the plain database tests, and the next transactional
+    test loads the data again here (committed, as it runs outside a transaction).
     """
     if not _uses_db(request.node):
         return
@@ -192,12 +202,16 @@ def celery_worker_process(transactional_db: Any, worker_id: str) -> Iterator[str
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "gcm_tracker.settings.test",
         "CELERY_TASK_ALWAYS_EAGER": "false",
-        "DATABASE_URL": (
-            f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:"
-            f"{db['PORT'] or 5432}/{db['NAME']}"
-        ),
         "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),
     }
+    if "postgresql" in db["ENGINE"]:
+        # The worker reads and writes the same test database as this test process.
+        # (Tasks that touch the database also need the ``postgres`` marker: SQLite's test
+        # database lives in this process's memory.)
+        env["DATABASE_URL"] = (
+            f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:"
+            f"{db['PORT'] or 5432}/{db['NAME']}"
+        )
     old = (app.conf.task_always_eager, app.conf.task_default_queue)
     app.conf.task_always_eager = False
     app.conf.task_default_queue = queue

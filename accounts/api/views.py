@@ -20,5 +20,5 @@ class MeView(APIView):
     def get(self, request: Request) -> Response:
         user = User.objects.prefetch_related(
             "memberships__country", "memberships__review_region"
-        ).get(pk=request.user.pk)
+        ).get(email=request.user.get_username())
         return Response(MeSerializer(user).data)

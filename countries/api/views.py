@@ -18,16 +18,16 @@ class CountryViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = CountryFilter
     ordering_fields = ["name", "alpha3"]
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         if self.action == "retrieve":
             return selectors.country_detail_queryset()
         return selectors.country_list()
 
-    def get_object(self):  # type: ignore[no-untyped-def]
+    def get_object(self):
         self.kwargs[self.lookup_field] = self.kwargs[self.lookup_field].upper()
         return super().get_object()
 
-    def get_serializer_class(self):  # type: ignore[no-untyped-def]
+    def get_serializer_class(self):
         if self.action == "retrieve":
             return serializers.CountryDetailSerializer
         return serializers.CountryListSerializer

@@ -1,6 +1,6 @@
 """Local development: the embedded default (SQLite, Celery eager, console e-mail)."""
 
-from .base import *  # noqa: F403
+from .base import *
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="insecure-local-development-key-do-not-use")

@@ -18,12 +18,12 @@ class ObjectiveViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = ObjectiveFilter
     ordering_fields = ["number"]
 
-    def get_queryset(self):  # type: ignore[no-untyped-def]
+    def get_queryset(self):
         if self.action == "retrieve":
             return selectors.objective_detail_queryset()
         return selectors.objective_list()
 
-    def get_serializer_class(self):  # type: ignore[no-untyped-def]
+    def get_serializer_class(self):
         if self.action == "retrieve":
             return serializers.ObjectiveDetailSerializer
         return serializers.ObjectiveListSerializer
