@@ -1,0 +1,3 @@
+"""Benchmarks reuse the test fixtures (reference data, users); run them with `make bench`."""
+
+from tests.conftest import *  # noqa: F403
