@@ -85,12 +85,25 @@ def _uses_db(item: pytest.Item) -> bool:
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> None:
-    """Create the test database, then load the reference data once, committed."""
+def django_db_setup(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
+    """Create the test database, then load the reference data once, committed.
+
+    At the end, sessions that the live server's keep-alive threads still hold on the test
+    database are ended, so that pytest-django can drop it.
+    """
+    from django.db import connection
+
     from objectives.reference import load_reference_data
 
     with django_db_blocker.unblock():
         load_reference_data()
+    yield
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 @pytest.fixture(autouse=True)
