@@ -272,9 +272,9 @@ def celery_worker_process(transactional_db: Any, worker_id: str) -> Iterator[str
 # --- a real browser ---------------------------------------------------------------------------
 
 
-@pytest.fixture
-def page(live_server: Any) -> Iterator[Any]:
-    """A Playwright page in Debian's headless chromium; ``page.base_url`` is the live server."""
+@pytest.fixture(scope="session")
+def _chromium() -> Iterator[Any]:
+    """One headless Debian chromium for the whole session (each test gets its own context)."""
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     from playwright.sync_api import sync_playwright
 
@@ -292,12 +292,19 @@ def page(live_server: Any) -> Iterator[Any]:
                 "--disable-sync",
             ],
         )
-        context = browser.new_context(base_url=live_server.url)
-        pg = context.new_page()
-        pg.set_default_timeout(15_000)
-        pg.base_url = live_server.url  # type: ignore[attr-defined]
         try:
-            yield pg
+            yield browser
         finally:
-            context.close()
             browser.close()
+
+
+@pytest.fixture
+def page(live_server: Any, _chromium: Any) -> Iterator[Any]:
+    """A Playwright page in a fresh browser context; relative URLs go to the live server."""
+    context = _chromium.new_context(base_url=live_server.url)
+    pg = context.new_page()
+    pg.set_default_timeout(15_000)
+    try:
+        yield pg
+    finally:
+        context.close()
