@@ -156,6 +156,13 @@ class ReviewCycle(TimeStampedModel):
         return self.is_open_on(timezone.localdate())
 
     @property
+    def report_params(self) -> dict[str, str]:
+        """The parameters of this cycle's synthesis report."""
+        if self.review_region_id is not None and self.review_region is not None:
+            return {"region": self.review_region.code, "cycle": self.code}
+        return {"cycle": self.code}
+
+    @property
     def commitments(self) -> list[str]:
         return [line.strip() for line in self.outcome_commitments.splitlines() if line.strip()]
 

@@ -15,4 +15,5 @@ def section_context(country: Any, user: Any) -> dict[str, Any]:
         "pledges": list(selectors.country_pledges(country)[:50]),
         "submissions": list(selectors.country_submissions(country, user)),
         "can_pledge": can_pledge_for_country(user, country.pk),
+        "report_params": {"country": country.alpha3},
     }

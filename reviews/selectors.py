@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.urls import reverse
 
 from countries.models import ReviewRegion
 from objectives.models import Objective
 
-from .models import Pledge, PledgeUpdate, ReportJob, ReviewCycle, Submission
+from .models import Pledge, PledgeUpdate, ReportFile, ReportJob, ReviewCycle, Submission
 from .permissions import reports_visible_to, submissions_visible_to
 
 # --- cycles -------------------------------------------------------------------------------------
@@ -160,3 +161,34 @@ def latest_bulk_export() -> ReportJob | None:
         .order_by("-finished_at", "-id")
         .first()
     )
+
+
+def report_file(job_id: int, file_id: int) -> ReportFile | None:
+    return ReportFile.objects.select_related("job").filter(pk=file_id, job_id=job_id).first()
+
+
+def bulk_files(request: Any = None) -> list[dict[str, Any]]:
+    """The latest public bulk files, each at its stable URL (/reviews/downloads/<name>)."""
+    job = latest_bulk_export()
+    if job is None:
+        return []
+    out = []
+    for f in job.files.all():
+        url = reverse("reviews:bulk-download", args=[f.name])
+        out.append(
+            {
+                "name": f.name,
+                "format": f.format,
+                "size": f.size,
+                "url": request.build_absolute_uri(url) if request is not None else url,
+                "generated_at": job.finished_at,
+            }
+        )
+    return out
+
+
+def bulk_file(name: str) -> ReportFile | None:
+    job = latest_bulk_export()
+    if job is None:
+        return None
+    return next((f for f in job.files.all() if f.name == name), None)
