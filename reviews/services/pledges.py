@@ -37,14 +37,28 @@ def currency_is_valid(code: str) -> bool:
     return pycountry.currencies.get(alpha_3=code.upper()) is not None
 
 
-def _ids(values: Iterable[Any] | None) -> set[int]:
-    return {int(getattr(v, "pk", v)) for v in (values or [])}
+# How each related list may be given besides model instances: by its natural key.
+NATURAL_KEYS = {
+    Objective: "number",
+    GuidingPrinciple: "letter",
+    Country: "alpha3",
+    Organisation: "pk",
+}
 
 
 def _fetch(model: type[Any], values: Iterable[Any] | None, field: str) -> list[Any]:
-    wanted = _ids(values)
-    found = list(model.objects.filter(pk__in=wanted))
-    if len(found) != len(wanted):
+    """Instances, or natural keys (objective numbers, principle letters, ISO3 codes, ids)."""
+    values = list(values or [])
+    pks = {v.pk for v in values if isinstance(v, model)}
+    keys = {v for v in values if not isinstance(v, model)}
+    key = NATURAL_KEYS[model]
+    found = list(model.objects.filter(pk__in=pks)) if pks else []
+    if keys:
+        try:
+            found += list(model.objects.filter(**{f"{key}__in": keys}))
+        except (TypeError, ValueError):
+            raise DomainError(_("Choose from the list."), field=field) from None
+    if len(found) != len(pks) + len(keys):
         raise DomainError(_("Choose from the list."), field=field)
     return found
 

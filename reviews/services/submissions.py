@@ -54,9 +54,17 @@ def _check_window(cycle: ReviewCycle) -> None:
 def _objectives(ids: Iterable[int] | None) -> list[Objective]:
     if ids is None:
         return []
-    wanted = {int(getattr(i, "pk", i)) for i in ids}
-    found = list(Objective.objects.filter(pk__in=wanted))
-    if len(found) != len(wanted):
+    # Objective instances, or objective numbers (1-23).
+    ids = list(ids)
+    pks = {i.pk for i in ids if isinstance(i, Objective)}
+    numbers = {i for i in ids if not isinstance(i, Objective)}
+    try:
+        found = list(Objective.objects.filter(pk__in=pks)) + list(
+            Objective.objects.filter(number__in=numbers)
+        )
+    except (TypeError, ValueError):
+        raise DomainError(_("Choose objectives from the list."), field="objectives") from None
+    if len(found) != len(pks) + len(numbers):
         raise DomainError(_("Choose objectives from the list."), field="objectives")
     return found
 
