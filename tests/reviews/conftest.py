@@ -54,3 +54,40 @@ def cycles(db: Any) -> None:
     from reviews.services import load_review_cycles
 
     load_review_cycles()
+
+
+# --- reading generated files --------------------------------------------------------------------
+
+
+def pdf_text(data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    text = " ".join(page.extract_text() or "" for page in reader.pages)
+    # Table cells wrap lines anywhere: compare with single spaces.
+    return " ".join(text.split())
+
+
+def docx_text(data: bytes) -> tuple[list[str], str]:
+    """The headings and the whole text (paragraphs and tables) of a DOCX file."""
+    import io
+
+    from docx import Document
+
+    document = Document(io.BytesIO(data))
+    headings = [
+        p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))
+    ]
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.append(" | ".join(cell.text for cell in row.cells))
+    return headings, "\n".join(parts)
+
+
+def job_file(job, fmt: str) -> bytes:
+    report_file = job.files.get(format=fmt)
+    with report_file.file.open("rb") as handle:
+        return handle.read()
