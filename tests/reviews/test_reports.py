@@ -116,7 +116,8 @@ def test_country_profile_includes_registered_provider_sections(portugal_data, co
         report_data.unregister("test-plans")
     text = pdf_text(job_file(job, "pdf"))
     assert "National implementation plan" in text
-    assert "Plan status" in text and "Approved" in text
+    assert "Plan status" in text
+    assert "Approved" in text
     assert "Measure A" in text
     assert "6 of the 23 objectives have recorded activity" in text
 
@@ -358,7 +359,8 @@ def test_mark_report_failed_leaves_finished_jobs_alone(cycles, member):
 
 def test_bulk_exports_are_public_files_at_stable_names(portugal_data, client):
     job = regenerate_bulk_exports()
-    assert job.is_public and job.requested_by is None
+    assert job.is_public
+    assert job.requested_by is None
     names = set(job.files.values_list("name", flat=True))
     assert {"pledges.csv", "pledges.xlsx", "review_cycles.csv", "review_submissions.xlsx"} <= names
     response = client.get("/reviews/downloads/pledges.csv")
