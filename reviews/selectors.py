@@ -17,10 +17,14 @@ from .permissions import reports_visible_to, submissions_visible_to
 
 
 def cycle_list() -> QuerySet[ReviewCycle]:
-    return ReviewCycle.objects.select_related("review_region").annotate(
-        submission_count=Count(
-            "submissions", filter=Q(submissions__status=Submission.Status.SUBMITTED)
+    return (
+        ReviewCycle.objects.select_related("review_region")
+        .annotate(
+            submission_count=Count(
+                "submissions", filter=Q(submissions__status=Submission.Status.SUBMITTED)
+            )
         )
+        .order_by("year_start", "kind", "review_region__code", "code")
     )
 
 
