@@ -16,7 +16,7 @@ from countries.models import Country, ReviewRegion
 
 from .. import report_data
 from ..models import ReportJob, ReviewCycle
-from . import charts, data, writers
+from . import charts, data, maps, writers
 
 Progress = Callable[[int], None]
 FORMATS = ("csv", "xlsx")
@@ -143,12 +143,29 @@ def _coverage_chart(coverage: list[dict[str, Any]], title: str) -> str:
     )
 
 
+def _activity_by_country(reviews: list[Any], pledges: list[Any]) -> dict[str, int]:
+    """ISO numeric code -> voluntary reviews + pledges by that country's government."""
+    counts: dict[str, int] = {}
+    for item in [*reviews, *pledges]:
+        if item.country is not None:
+            counts[item.country.numeric] = counts.get(item.country.numeric, 0) + 1
+    return counts
+
+
 def build_country_profile(job: ReportJob, progress: Progress) -> list[Output]:
     country = Country.objects.get(alpha3=job.parameters["country"])
     context = data.country_profile(country)
     progress(40)
     context["coverage_chart"] = _coverage_chart(
         context["coverage"], _("Coverage of the 23 objectives")
+    )
+    neighbours = {c.numeric for r in context["review_regions"] for c in r.countries.all()}
+    context["location_map"] = maps.choropleth(
+        {country.numeric: 1},
+        title=_("%(country)s in its review regions") % {"country": country.name},
+        highlight={country.numeric},
+        focus=neighbours or {country.numeric},
+        legend=False,
     )
     progress(60)
     pdf = writers.pdf_from_template("reviews/reports/country_profile.html", context)
@@ -344,6 +361,11 @@ def build_regional_synthesis(job: ReportJob, progress: Progress) -> list[Output]
     ctx["organisation_of_work"] = _organisation_of_work(cycle)
     progress(30)
     ctx["coverage_chart"] = _coverage_chart(ctx["coverage"], _("Objective coverage in the region"))
+    ctx["activity_map"] = maps.choropleth(
+        _activity_by_country(ctx["reviews"], ctx["pledges"]),
+        title=_("Voluntary reviews and pledges by country"),
+        focus={c.numeric for c in ctx["countries"]},
+    )
     ctx["areas_chart"] = charts.horizontal_bars(
         [a["code"] for a in ctx["thematic_areas"]],
         [a["total"] for a in ctx["thematic_areas"]],
@@ -469,6 +491,11 @@ def build_imrf_synthesis(job: ReportJob, progress: Progress) -> list[Output]:
         width=5.0,
     )
     ctx["coverage_chart"] = _coverage_chart(ctx["coverage"], _("By objective"))
+    ctx["activity_map"] = maps.choropleth(
+        _activity_by_country([s for s in ctx["submissions"] if s.country_id], ctx["pledges"]),
+        title=_("Voluntary reviews and pledges by country"),
+        extent=(-180, 180, -58, 84),
+    )
     progress(50)
     pdf = writers.pdf_from_template("reviews/reports/imrf_synthesis.html", ctx)
     progress(80)

@@ -111,7 +111,7 @@ def country_profile(country: Country) -> dict[str, Any]:
     )
     return {
         "country": country,
-        "review_regions": list(country.review_regions.all()),
+        "review_regions": list(country.review_regions.prefetch_related("countries")),
         "objectives": objectives,
         "coverage": coverage,
         "covered": sum(1 for row in coverage if row["total"]),
