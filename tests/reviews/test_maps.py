@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from itertools import pairwise
 
 from matplotlib import colormaps
 from matplotlib.colors import to_hex
@@ -16,7 +17,7 @@ def test_country_shapes_are_keyed_by_iso_numeric_code():
         assert shapes[code]
     # Russia crosses the antimeridian: its rings are made continuous, not streaked across.
     for ring in shapes["643"]:
-        assert all(abs(a[0] - b[0]) < 180 for a, b in zip(ring, ring[1:], strict=False))
+        assert all(abs(a[0] - b[0]) < 180 for a, b in pairwise(ring))
 
 
 def test_choropleth_shades_the_country_with_the_highest_count_darkest():
