@@ -91,3 +91,17 @@ def job_file(job, fmt: str) -> bytes:
     report_file = job.files.get(format=fmt)
     with report_file.file.open("rb") as handle:
         return handle.read()
+
+
+def pdf_fonts(data: bytes) -> set[str]:
+    """The names of the fonts embedded in a PDF (to prove the scripts have real glyphs)."""
+    import io
+
+    from pypdf import PdfReader
+
+    names: set[str] = set()
+    for page in PdfReader(io.BytesIO(data)).pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for ref in fonts.values():
+            names.add(str(ref.get_object().get("/BaseFont", "")))
+    return names

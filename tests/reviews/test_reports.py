@@ -19,7 +19,7 @@ from reviews.services import (
     request_report,
     run_report_job,
 )
-from tests.reviews.conftest import docx_text, job_file, pdf_text
+from tests.reviews.conftest import docx_text, job_file, pdf_fonts, pdf_text
 from tests.reviews.factories import PledgeFactory, SubmissionFactory
 
 
@@ -96,6 +96,10 @@ def test_country_profile_pdf_shows_coverage_pledges_submissions_in_every_script(
     assert "Language courses fund" in text
     assert "1500000" in text.replace(",", "").replace(".00", "")
     assert "Portugal voluntary review 2024" in text
+    # Real glyphs, not boxes: the Noto fonts of scripts/install-fonts.sh are embedded.
+    fonts = " ".join(pdf_fonts(job_file(job, "pdf"))).replace("-", "")
+    assert "NotoSansArabic" in fonts or "NotoNaskhArabic" in fonts
+    assert "CJK" in fonts
     # The coalition's pledge is not Portugal's own.
     assert "Coalition legal clinics" not in text
 
@@ -418,3 +422,14 @@ def test_broker_unreachable_gives_a_clear_message_and_leaves_nothing(cycles, mem
     assert not ReportJob.objects.exists()
     assert not ReportJob.history.exists()
     assert Country.objects.filter(alpha3="PRT").exists()
+
+
+def test_nightly_beat_entry_runs_the_bulk_export_task(cycles, settings):
+    from reviews.tasks import regenerate_bulk_exports as task
+
+    entry = settings.CELERY_BEAT_SCHEDULE["reviews-bulk-exports"]
+    assert entry["task"] == task.name == "reviews.regenerate_bulk_exports"
+    task.delay()
+    job = ReportJob.objects.get(kind=ReportJob.Kind.BULK_EXPORT)
+    assert job.status == ReportJob.Status.SUCCEEDED
+    assert job.files.filter(name="pledges.csv").exists()
