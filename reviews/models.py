@@ -292,6 +292,9 @@ class SubmissionAttachment(TimeStampedModel):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:submission-attachment", args=[self.submission_id, self.pk])
+
 
 # --- pledges ------------------------------------------------------------------------------------
 

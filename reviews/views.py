@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -243,6 +244,13 @@ def submission_attach(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def submission_attachment(request: HttpRequest, pk: int, attachment_id: int) -> FileResponse:
+    """Download an attachment: drafts' files only for who may see the draft."""
+    submission = get_object_or_404(selectors.submission_list(request.user), pk=pk)
+    attachment = get_object_or_404(submission.attachments.all(), pk=attachment_id)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+
+
 # --- pledges ------------------------------------------------------------------------------------
 
 
@@ -401,12 +409,22 @@ def report_request(request: HttpRequest) -> HttpResponse:
         )
     except DomainError as exc:
         messages.error(request, str(exc))
-        return redirect(request.POST.get("next") or "reviews:report-list")
+        return redirect(_safe_next(request) or "reviews:report-list")
     if created:
         messages.success(request, _("Your report was requested; it appears below when ready."))
     else:
         messages.info(request, _("This report is already being prepared; here it is."))
     return redirect("reviews:report-list")
+
+
+def _safe_next(request: HttpRequest) -> str | None:
+    """The ``next`` page to go back to, only if it is on this site."""
+    target = request.POST.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None
 
 
 @login_required

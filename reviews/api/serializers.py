@@ -105,7 +105,7 @@ class AttachmentSerializer(serializers.Serializer):
     url = serializers.SerializerMethodField()
 
     def get_url(self, obj: Any) -> str:
-        return str(obj.file.url)
+        return str(obj.get_absolute_url())
 
 
 class SubmissionDetailSerializer(SubmissionListSerializer):

@@ -326,3 +326,36 @@ def test_country_profile_shows_pledges_and_submitted_reviews(cycles, client, foc
 )
 def test_pages_answer_anonymous_users(cycles, client, path):
     assert client.get(path).status_code == 200
+
+
+def test_draft_attachments_are_served_only_to_who_may_see_the_draft(
+    client, coordinator, other_coordinator
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from reviews.services import add_submission_attachment
+
+    draft = SubmissionFactory()
+    attachment = add_submission_attachment(
+        actor=coordinator,
+        submission=draft,
+        upload=SimpleUploadedFile("evidence.pdf", b"%PDF-1.4 secret"),
+    )
+    url = attachment.get_absolute_url()
+    assert client.get(url).status_code == 404
+    client.force_login(other_coordinator)
+    assert client.get(url).status_code == 404
+    client.force_login(coordinator)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 secret"
+
+
+def test_report_request_never_redirects_off_site(cycles, client, member):
+    client.force_login(member)
+    response = client.post(
+        "/reviews/reports/request/",
+        {"kind": "regional_synthesis", "region": "XYZ", "next": "https://evil.example/"},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/reviews/reports/"
