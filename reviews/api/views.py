@@ -220,7 +220,7 @@ class PledgeDetailView(generics.RetrieveAPIView):
         pledge: Pledge = self.get_object()
         if not permissions.can_edit_pledge(request.user, pledge):
             raise PermissionDenied()
-        data = s.PledgeChangeSerializer(data=request.data)
+        data = s.PledgeChangeSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
         try:
             services.update_pledge(actor=request.user, pledge=pledge, **data.validated_data)

@@ -422,3 +422,18 @@ def test_bulk_download_list_is_public(cycles, api_client):
 @pytest.mark.parametrize("path", ["/api/v1/reviews/", "/api/v1/pledges/", "/api/v1/submissions/"])
 def test_public_lists_answer_anonymous_users(db, api_client, path):
     assert api_client.get(path).status_code == 200
+
+
+def test_patching_a_matching_pledge_keeps_its_form_and_match(api_client, member, organisation):
+    original = PledgeFactory()
+    matching = PledgeFactory(
+        country=None, organisation=organisation, form="matching", matches=original
+    )
+    api_client.force_authenticate(member)
+    response = api_client.patch(f"/api/v1/pledges/{matching.pk}/", {"target": "New"})
+    assert response.status_code == 200, response.json()
+    assert response.json()["form"] == "matching"
+    assert response.json()["matches"] == original.pk
+    response = api_client.patch(f"/api/v1/pledges/{matching.pk}/", {"matches": 987654})
+    assert response.status_code == 400
+    assert Pledge.objects.get(pk=matching.pk).matches == original
