@@ -36,6 +36,7 @@ test: install browser
 ## Debian's chromium for the browser tests (skipped, with the reason, if it cannot be had).
 browser:
 	@bash scripts/install-browser.sh
+	@bash scripts/install-fonts.sh
 
 ## Static checks: ruff, mypy, migrations in step with models, Django's system checks.
 check: install

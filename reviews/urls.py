@@ -1,7 +1,35 @@
-"""Reviews pages."""
+"""Reviews pages (mounted at /reviews/)."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from . import views
 
 app_name = "reviews"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", views.cycle_list, name="cycle-list"),
+    path("cycles/new/", views.cycle_create, name="cycle-create"),
+    path("cycles/<slug:code>/", views.cycle_detail, name="cycle-detail"),
+    path("cycles/<slug:code>/edit/", views.cycle_edit, name="cycle-edit"),
+    path("cycles/<slug:code>/submit/", views.submission_create, name="submission-create"),
+    path("submissions/<int:pk>/", views.submission_detail, name="submission-detail"),
+    path("submissions/<int:pk>/edit/", views.submission_edit, name="submission-edit"),
+    path("submissions/<int:pk>/submit/", views.submission_submit, name="submission-submit"),
+    path("submissions/<int:pk>/attach/", views.submission_attach, name="submission-attach"),
+    path(
+        "submissions/<int:pk>/files/<int:attachment_id>/",
+        views.submission_attachment,
+        name="submission-attachment",
+    ),
+    path("pledges/", views.pledge_dashboard, name="pledge-dashboard"),
+    path("pledges/new/", views.pledge_create, name="pledge-create"),
+    path("pledges/<int:pk>/", views.pledge_detail, name="pledge-detail"),
+    path("pledges/<int:pk>/edit/", views.pledge_edit, name="pledge-edit"),
+    path("pledges/<int:pk>/status/", views.pledge_status, name="pledge-status"),
+    path("reports/", views.report_list, name="report-list"),
+    path("reports/request/", views.report_request, name="report-request"),
+    path("reports/<int:pk>/", views.report_progress, name="report-detail"),
+    path("reports/<int:pk>/files/<int:file_id>/", views.report_file, name="report-file"),
+    path("downloads/", views.bulk_downloads, name="bulk-downloads"),
+    path("downloads/<str:name>", views.bulk_download, name="bulk-download"),
+]

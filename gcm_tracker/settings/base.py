@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -149,6 +150,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+# reviews: rebuild the public bulk downloads every night (stable URLs under /reviews/downloads/).
+CELERY_BEAT_SCHEDULE["reviews-bulk-exports"] = {
+    "task": "reviews.regenerate_bulk_exports",
+    "schedule": crontab(hour=2, minute=30),
+}
 
 CACHES = {
     "default": (

@@ -1,0 +1,325 @@
+"""API views of the reviews app: read views over selectors, one view per command."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, status
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.permissions import AllowAny, IsAuthenticated, IsAuthenticatedOrReadOnly
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.api.permissions import PublicReadOnly
+from core.errors import DomainError
+
+from .. import permissions, selectors, services
+from ..filters import CycleFilter, PledgeFilter, SubmissionFilter
+from ..models import Pledge, ReviewCycle, Submission
+from . import serializers as s
+
+
+def _raise_domain(exc: DomainError) -> None:
+    if exc.code == "permission_denied":
+        raise PermissionDenied(str(exc)) from exc
+    if exc.code == "not_found":
+        raise Http404(str(exc)) from exc
+    raise exc
+
+
+# --- cycles -------------------------------------------------------------------------------------
+
+
+class CycleListView(generics.ListAPIView):
+    """Regional review rounds and IMRF editions. Public; POST (organisers, admins) opens one."""
+
+    permission_classes = [IsAuthenticatedOrReadOnly]
+    serializer_class = s.CycleSerializer
+    filterset_class = CycleFilter
+
+    def get_queryset(self):
+        return selectors.cycle_list()
+
+    @extend_schema(request=s.CycleInputSerializer, responses={201: s.CycleSerializer})
+    def post(self, request: Request) -> Response:
+        if not permissions.can_manage_cycles(request.user):
+            raise PermissionDenied()
+        data = s.CycleInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            cycle = services.create_cycle(actor=request.user, **data.validated_data)
+        except DomainError as exc:
+            _raise_domain(exc)
+        return Response(s.CycleSerializer(cycle).data, status=status.HTTP_201_CREATED)
+
+
+class CycleDetailView(generics.RetrieveAPIView):
+    """One cycle. Public; PATCH by the region's organisers and administrators."""
+
+    permission_classes = [IsAuthenticatedOrReadOnly]
+    serializer_class = s.CycleSerializer
+    lookup_field = "code"
+
+    def get_queryset(self):
+        return selectors.cycle_detail_queryset()
+
+    @extend_schema(request=s.CycleInputSerializer, responses=s.CycleSerializer)
+    def patch(self, request: Request, code: str) -> Response:
+        cycle = get_object_or_404(ReviewCycle, code=code)
+        if not permissions.can_manage_cycle(request.user, cycle):
+            raise PermissionDenied()
+        data = s.CycleInputSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        try:
+            cycle = services.update_cycle(actor=request.user, cycle=cycle, **data.validated_data)
+        except DomainError as exc:
+            _raise_domain(exc)
+        return Response(s.CycleSerializer(cycle).data)
+
+
+# --- submissions --------------------------------------------------------------------------------
+
+
+class SubmissionListView(generics.ListAPIView):
+    """Submitted reviews and inputs, plus the drafts of your country or organisation."""
+
+    permission_classes = [IsAuthenticatedOrReadOnly]
+    serializer_class = s.SubmissionListSerializer
+    filterset_class = SubmissionFilter
+
+    def get_queryset(self):
+        return selectors.submission_list(self.request.user)
+
+    @extend_schema(
+        request=s.SubmissionInputSerializer, responses={201: s.SubmissionDetailSerializer}
+    )
+    def post(self, request: Request) -> Response:
+        data = s.SubmissionInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            submission = services.create_submission(actor=request.user, **data.validated_data)
+        except DomainError as exc:
+            _raise_domain(exc)
+        return Response(
+            s.SubmissionDetailSerializer(submission).data, status=status.HTTP_201_CREATED
+        )
+
+
+class SubmissionDetailView(generics.RetrieveAPIView):
+    """One submission (drafts only for their authors). PATCH edits a draft in the window."""
+
+    permission_classes = [IsAuthenticatedOrReadOnly]
+    serializer_class = s.SubmissionDetailSerializer
+
+    def get_queryset(self):
+        return selectors.submission_detail_queryset(self.request.user)
+
+    @extend_schema(request=s.SubmissionUpdateSerializer, responses=s.SubmissionDetailSerializer)
+    def patch(self, request: Request, pk: int) -> Response:  # noqa: ARG002 - the URL names it
+        submission: Submission = self.get_object()
+        if not permissions.can_edit_submission_author(request.user, submission):
+            raise PermissionDenied()
+        data = s.SubmissionUpdateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            submission = services.update_submission(
+                actor=request.user, submission=submission, **data.validated_data
+            )
+        except DomainError as exc:
+            _raise_domain(exc)
+        return Response(s.SubmissionDetailSerializer(self.get_object()).data)
+
+
+class SubmissionSubmitView(APIView):
+    """Submit a draft (its author only, within the window)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=None, responses=s.SubmissionDetailSerializer)
+    def post(self, request: Request, pk: int) -> Response:
+        submission = get_object_or_404(selectors.submission_list(request.user), pk=pk)
+        if not permissions.can_edit_submission_author(request.user, submission):
+            raise PermissionDenied()
+        try:
+            services.submit_submission(actor=request.user, submission=submission)
+        except DomainError as exc:
+            _raise_domain(exc)
+        fresh = selectors.submission_detail_queryset(request.user).get(pk=pk)
+        return Response(s.SubmissionDetailSerializer(fresh).data)
+
+
+class SubmissionAttachmentView(APIView):
+    """Attach a file (PDF, Word, spreadsheet, image) to a draft."""
+
+    permission_classes = [IsAuthenticated]
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(request=s.AttachmentInputSerializer, responses={201: s.AttachmentSerializer})
+    def post(self, request: Request, pk: int) -> Response:
+        submission = get_object_or_404(selectors.submission_list(request.user), pk=pk)
+        if not permissions.can_edit_submission_author(request.user, submission):
+            raise PermissionDenied()
+        data = s.AttachmentInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            attachment = services.add_submission_attachment(
+                actor=request.user,
+                submission=submission,
+                upload=data.validated_data["file"],
+                name=data.validated_data.get("name", ""),
+            )
+        except DomainError as exc:
+            _raise_domain(exc)
+        return Response(s.AttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
+
+
+# --- pledges ------------------------------------------------------------------------------------
+
+
+class PledgeListView(generics.ListAPIView):
+    """Pledges, public. Filters: type, form, status, objective, region, country, organisation,
+    entity (country / organisation), cycle. POST records a pledge for your country or
+    organisation."""
+
+    permission_classes = [IsAuthenticatedOrReadOnly]
+    serializer_class = s.PledgeListSerializer
+    filterset_class = PledgeFilter
+    ordering_fields = ["deadline", "created_at", "id"]
+
+    def get_queryset(self):
+        return selectors.pledge_list()
+
+    @extend_schema(request=s.PledgeInputSerializer, responses={201: s.PledgeDetailSerializer})
+    def post(self, request: Request) -> Response:
+        data = s.PledgeInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            pledge = services.create_pledge(actor=request.user, **data.validated_data)
+        except DomainError as exc:
+            _raise_domain(exc)
+        fresh = selectors.pledge_detail_queryset().get(pk=pledge.pk)
+        return Response(s.PledgeDetailSerializer(fresh).data, status=status.HTTP_201_CREATED)
+
+
+class PledgeDetailView(generics.RetrieveAPIView):
+    """One pledge with its partners and status updates. PATCH by its entity."""
+
+    permission_classes = [IsAuthenticatedOrReadOnly]
+    serializer_class = s.PledgeDetailSerializer
+
+    def get_queryset(self):
+        return selectors.pledge_detail_queryset()
+
+    @extend_schema(request=s.PledgeChangeSerializer, responses=s.PledgeDetailSerializer)
+    def patch(self, request: Request, pk: int) -> Response:  # noqa: ARG002 - the URL names it
+        pledge: Pledge = self.get_object()
+        if not permissions.can_edit_pledge(request.user, pledge):
+            raise PermissionDenied()
+        data = s.PledgeChangeSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        try:
+            services.update_pledge(actor=request.user, pledge=pledge, **data.validated_data)
+        except DomainError as exc:
+            _raise_domain(exc)
+        return Response(s.PledgeDetailSerializer(self.get_object()).data)
+
+
+class PledgeStatusUpdateView(APIView):
+    """Post a status update on a pledge (its entity only)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=s.PledgeUpdateInputSerializer, responses={201: s.PledgeUpdateSerializer})
+    def post(self, request: Request, pk: int) -> Response:
+        pledge = get_object_or_404(Pledge, pk=pk)
+        if not permissions.can_edit_pledge(request.user, pledge):
+            raise PermissionDenied()
+        data = s.PledgeUpdateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            update = services.post_pledge_update(
+                actor=request.user, pledge=pledge, **data.validated_data
+            )
+        except DomainError as exc:
+            _raise_domain(exc)
+        return Response(s.PledgeUpdateSerializer(update).data, status=status.HTTP_201_CREATED)
+
+
+# --- reports ------------------------------------------------------------------------------------
+
+
+class ReportListView(generics.ListAPIView):
+    """Your report jobs. POST requests one: 202 with a new job, 200 with the running one."""
+
+    permission_classes = [IsAuthenticated]
+    serializer_class = s.ReportJobSerializer
+    parser_classes = [JSONParser, FormParser]
+
+    def get_queryset(self):
+        return selectors.report_list(self.request.user)
+
+    @extend_schema(request=s.ReportRequestSerializer, responses={202: s.ReportJobSerializer})
+    def post(self, request: Request) -> Response:
+        data = s.ReportRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            job, created = services.request_report(
+                actor=request.user,
+                kind=data.validated_data["kind"],
+                parameters=data.validated_data.get("parameters", {}),
+            )
+        except services.ReportServiceUnavailable as exc:
+            return Response(
+                {"detail": str(exc), "code": exc.code, "errors": exc.errors},
+                status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            )
+        except DomainError as exc:
+            _raise_domain(exc)
+        fresh = selectors.report_list(request.user).get(pk=job.pk)
+        return Response(
+            s.ReportJobSerializer(fresh).data,
+            status=status.HTTP_202_ACCEPTED if created else status.HTTP_200_OK,
+        )
+
+
+class ReportDetailView(generics.RetrieveAPIView):
+    """Poll a report job's status and progress (only who requested it)."""
+
+    permission_classes = [IsAuthenticated]
+    serializer_class = s.ReportJobSerializer
+
+    def get_queryset(self):
+        return selectors.report_list(self.request.user)
+
+
+def report_file_response(user: Any, job_id: int, file_id: int) -> FileResponse:
+    """Stream a report file to who may see it; 404 otherwise (used by the API and the pages)."""
+    report_file = selectors.report_file(job_id, file_id)
+    if report_file is None or not permissions.can_view_report(user, report_file.job):
+        raise Http404()
+    return FileResponse(report_file.file.open("rb"), as_attachment=True, filename=report_file.name)
+
+
+class ReportFileView(APIView):
+    """Download a report file: yours, or a public bulk export."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(responses={(200, "application/octet-stream"): bytes})
+    def get(self, request: Request, pk: int, file_id: int) -> FileResponse:
+        return report_file_response(request.user, pk, file_id)
+
+
+class BulkDownloadListView(APIView):
+    """The public bulk downloads (regenerated nightly), with their stable URLs."""
+
+    permission_classes = [PublicReadOnly]
+
+    @extend_schema(responses=s.BulkFileSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        return Response(s.BulkFileSerializer(selectors.bulk_files(request), many=True).data)

@@ -1,0 +1,454 @@
+"""Pages of the reviews app: cycles, submissions, pledges, reports and bulk downloads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.models import Organisation
+from core.errors import DomainError
+from countries.models import Country, ReviewRegion
+
+from . import permissions, report_data, selectors, services
+from .api.views import report_file_response
+from .filters import CycleFilter, PledgeFilter
+from .forms import (
+    AttachmentForm,
+    CycleForm,
+    PledgeForm,
+    PledgeStatusForm,
+    ReportRequestForm,
+    SubmissionForm,
+)
+from .models import ReviewCycle, Submission
+
+# --- cycles -------------------------------------------------------------------------------------
+
+
+def cycle_list(request: HttpRequest) -> HttpResponse:
+    """Public: every regional review round and IMRF edition."""
+    filterset = CycleFilter(request.GET or None, queryset=selectors.cycle_list())
+    status = 200
+    if filterset.is_bound and not filterset.is_valid():
+        cycles = selectors.cycle_list().none()
+        status = 400
+    else:
+        cycles = filterset.qs
+    return render(
+        request,
+        "reviews/cycle_list.html",
+        {
+            "filter": filterset,
+            "cycles": cycles,
+            "can_manage": permissions.can_manage_cycles(request.user),
+        },
+        status=status,
+    )
+
+
+def cycle_detail(request: HttpRequest, code: str) -> HttpResponse:
+    cycle = get_object_or_404(selectors.cycle_detail_queryset(), code=code)
+    authors = permissions.submission_authors_for(request.user)
+    return render(
+        request,
+        "reviews/cycle_detail.html",
+        {
+            "cycle": cycle,
+            "submissions": selectors.cycle_submissions(cycle, request.user),
+            "can_manage": permissions.can_manage_cycle(request.user, cycle),
+            "can_submit": cycle.is_open and (authors["countries"] or authors["organisations"]),
+            "can_request": permissions.can_request_report(request.user),
+        },
+    )
+
+
+def _managed_regions(user: Any) -> Any:
+    from accounts.models import Role
+    from accounts.permissions import roles_of
+
+    roles = roles_of(user)
+    if roles.is_admin:
+        return ReviewRegion.objects.all()
+    return ReviewRegion.objects.filter(pk__in=roles.review_region_ids(Role.REVIEW_ORGANISER))
+
+
+@login_required
+def cycle_create(request: HttpRequest) -> HttpResponse:
+    if not permissions.can_manage_cycles(request.user):
+        raise PermissionDenied
+    form = CycleForm(request.POST or None, regions=_managed_regions(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            cycle = services.create_cycle(actor=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            exc.add_to_form(form)
+        else:
+            messages.success(request, _("The review cycle was created."))
+            return redirect(cycle)
+    return render(request, "reviews/cycle_form.html", {"form": form, "cycle": None})
+
+
+@login_required
+def cycle_edit(request: HttpRequest, code: str) -> HttpResponse:
+    cycle = get_object_or_404(ReviewCycle, code=code)
+    if not permissions.can_manage_cycle(request.user, cycle):
+        raise PermissionDenied
+    form = CycleForm(request.POST or None, instance=cycle, regions=_managed_regions(request.user))
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "code"}
+        try:
+            services.update_cycle(actor=request.user, cycle=cycle, **data)
+        except DomainError as exc:
+            exc.add_to_form(form)
+        else:
+            messages.success(request, _("The review cycle was saved."))
+            return redirect(cycle)
+    return render(request, "reviews/cycle_form.html", {"form": form, "cycle": cycle})
+
+
+# --- submissions --------------------------------------------------------------------------------
+
+
+def _author_choices(user: Any) -> tuple[Any, Any]:
+    authors = permissions.submission_authors_for(user)
+    return (
+        Country.objects.filter(pk__in=authors["countries"]),
+        Organisation.objects.filter(pk__in=authors["organisations"]),
+    )
+
+
+@login_required
+def submission_create(request: HttpRequest, code: str) -> HttpResponse:
+    cycle = get_object_or_404(ReviewCycle, code=code)
+    countries, organisations = _author_choices(request.user)
+    if not countries and not organisations:
+        raise PermissionDenied
+    form = SubmissionForm(request.POST or None, countries=countries, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            submission = services.create_submission(
+                actor=request.user,
+                cycle=cycle,
+                objectives=form.cleaned_data["objectives"],
+                **form.author_kwargs(),
+                **form.text(),
+            )
+        except DomainError as exc:
+            exc.add_to_form(form)
+        else:
+            messages.success(request, _("Your draft was saved. Submit it when it is ready."))
+            return redirect(submission)
+    return render(
+        request, "reviews/submission_form.html", {"form": form, "cycle": cycle, "submission": None}
+    )
+
+
+def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = get_object_or_404(selectors.submission_detail_queryset(request.user), pk=pk)
+    return render(
+        request,
+        "reviews/submission_detail.html",
+        {
+            "submission": submission,
+            "can_edit": permissions.can_edit_submission(request.user, submission),
+            "attachment_form": AttachmentForm(),
+        },
+    )
+
+
+def _editable_submission(request: HttpRequest, pk: int) -> Submission:
+    submission = get_object_or_404(selectors.submission_detail_queryset(request.user), pk=pk)
+    if not permissions.can_edit_submission_author(request.user, submission):
+        raise PermissionDenied
+    return submission
+
+
+@login_required
+def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = _editable_submission(request, pk)
+    initial = {
+        "title": submission.title,
+        "summary": submission.summary,
+        "progress": submission.progress,
+        "good_practices": submission.good_practices,
+        "challenges": submission.challenges,
+        "recommendations": submission.recommendations,
+        "objectives": list(submission.objectives.all()),
+    }
+    form = SubmissionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_submission(
+                actor=request.user,
+                submission=submission,
+                objectives=form.cleaned_data["objectives"],
+                **form.text(),
+            )
+        except DomainError as exc:
+            exc.add_to_form(form)
+        else:
+            messages.success(request, _("Your draft was saved."))
+            return redirect(submission)
+    return render(
+        request,
+        "reviews/submission_form.html",
+        {"form": form, "cycle": submission.cycle, "submission": submission},
+    )
+
+
+@login_required
+@require_POST
+def submission_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = _editable_submission(request, pk)
+    try:
+        services.submit_submission(actor=request.user, submission=submission)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The submission was submitted and is now public."))
+    return redirect(submission)
+
+
+@login_required
+@require_POST
+def submission_attach(request: HttpRequest, pk: int) -> HttpResponse:
+    submission = _editable_submission(request, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.add_submission_attachment(
+                actor=request.user,
+                submission=submission,
+                upload=form.cleaned_data["file"],
+                name=form.cleaned_data["name"],
+            )
+        except DomainError as exc:
+            exc.add_to_form(form)
+        else:
+            messages.success(request, _("The file was attached."))
+            return redirect(submission)
+    return render(
+        request,
+        "reviews/submission_detail.html",
+        {"submission": submission, "can_edit": True, "attachment_form": form},
+        status=400,
+    )
+
+
+def submission_attachment(request: HttpRequest, pk: int, attachment_id: int) -> FileResponse:
+    """Download an attachment: drafts' files only for who may see the draft."""
+    submission = get_object_or_404(selectors.submission_list(request.user), pk=pk)
+    attachment = get_object_or_404(submission.attachments.all(), pk=attachment_id)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+
+
+# --- pledges ------------------------------------------------------------------------------------
+
+
+def pledge_dashboard(request: HttpRequest) -> HttpResponse:
+    """Public: pledges by type, objective, region and status, with a filtered list."""
+    filterset = PledgeFilter(request.GET or None, queryset=selectors.pledge_list())
+    status = 200
+    if filterset.is_bound and not filterset.is_valid():
+        pledges = selectors.pledge_list().none()
+        status = 400
+    else:
+        pledges = filterset.qs
+    page = Paginator(pledges, 50).get_page(request.GET.get("page"))
+    entities = permissions.pledge_entities_for(request.user)
+    return render(
+        request,
+        "reviews/pledge_dashboard.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "pledges": page.object_list,
+            "stats": selectors.pledge_dashboard(pledges),
+            "can_pledge": bool(entities["countries"] or entities["organisations"]),
+        },
+        status=status,
+    )
+
+
+def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    pledge = get_object_or_404(selectors.pledge_detail_queryset(), pk=pk)
+    can_edit = permissions.can_edit_pledge(request.user, pledge)
+    return render(
+        request,
+        "reviews/pledge_detail.html",
+        {
+            "pledge": pledge,
+            "can_edit": can_edit,
+            "status_form": PledgeStatusForm(initial={"status": pledge.status})
+            if can_edit
+            else None,
+        },
+    )
+
+
+@login_required
+def pledge_create(request: HttpRequest) -> HttpResponse:
+    entities = permissions.pledge_entities_for(request.user)
+    countries = Country.objects.filter(pk__in=entities["countries"])
+    organisations = Organisation.objects.filter(pk__in=entities["organisations"])
+    if not countries and not organisations:
+        raise PermissionDenied
+    form = PledgeForm(request.POST or None, countries=countries, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            pledge = services.create_pledge(
+                actor=request.user, **form.entity_kwargs(), **form.service_kwargs()
+            )
+        except DomainError as exc:
+            exc.add_to_form(form)
+        else:
+            messages.success(request, _("Your pledge was recorded."))
+            return redirect(pledge)
+    return render(request, "reviews/pledge_form.html", {"form": form, "pledge": None})
+
+
+@login_required
+def pledge_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    pledge = get_object_or_404(selectors.pledge_detail_queryset(), pk=pk)
+    if not permissions.can_edit_pledge(request.user, pledge):
+        raise PermissionDenied
+    initial = {
+        "title": pledge.title,
+        "description": pledge.description,
+        "pledge_type": pledge.pledge_type,
+        "form": pledge.form,
+        "matches": pledge.matches_id,
+        "partner_countries": list(pledge.partner_countries.all()),
+        "partner_organisations": list(pledge.partner_organisations.all()),
+        "cycle": pledge.cycle.code if pledge.cycle else None,
+        "objectives": list(pledge.objectives.all()),
+        "principles": list(pledge.principles.all()),
+        "target": pledge.target,
+        "deadline": pledge.deadline,
+        "amount": pledge.amount,
+        "currency": pledge.currency,
+    }
+    form = PledgeForm(request.POST or None, initial=initial, editing=True)
+    if request.method == "POST" and form.is_valid():
+        data = form.service_kwargs()
+        matches = data.pop("matches")
+        try:
+            services.update_pledge(actor=request.user, pledge=pledge, matches=matches, **data)
+        except DomainError as exc:
+            exc.add_to_form(form)
+        else:
+            messages.success(request, _("The pledge was saved."))
+            return redirect(pledge)
+    return render(request, "reviews/pledge_form.html", {"form": form, "pledge": pledge})
+
+
+@login_required
+@require_POST
+def pledge_status(request: HttpRequest, pk: int) -> HttpResponse:
+    pledge = get_object_or_404(selectors.pledge_detail_queryset(), pk=pk)
+    if not permissions.can_edit_pledge(request.user, pledge):
+        raise PermissionDenied
+    form = PledgeStatusForm(request.POST)
+    if form.is_valid():
+        try:
+            services.post_pledge_update(actor=request.user, pledge=pledge, **form.cleaned_data)
+        except DomainError as exc:
+            exc.add_to_form(form)
+        else:
+            messages.success(request, _("The update was posted."))
+            return redirect(pledge)
+    return render(
+        request,
+        "reviews/pledge_detail.html",
+        {"pledge": pledge, "can_edit": True, "status_form": form},
+        status=400,
+    )
+
+
+# --- reports ------------------------------------------------------------------------------------
+
+
+@login_required
+def report_list(request: HttpRequest) -> HttpResponse:
+    """My reports: each job's status and files; the page refreshes itself while jobs run."""
+    jobs = list(selectors.report_list(request.user)[:100])
+    return render(
+        request,
+        "reviews/report_list.html",
+        {
+            "jobs": jobs,
+            "any_active": any(j.is_active for j in jobs),
+            "form": ReportRequestForm(),
+            "datasets": report_data.datasets(),
+            "regions": ReviewRegion.objects.all(),
+            "regional_cycles": ReviewCycle.objects.regional().select_related("review_region"),
+            "imrf_cycles": ReviewCycle.objects.imrf(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def report_request(request: HttpRequest) -> HttpResponse:
+    form = ReportRequestForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a kind of report from the list."))
+        return redirect("reviews:report-list")
+    try:
+        _job, created = services.request_report(
+            actor=request.user, kind=form.cleaned_data["kind"], parameters=form.parameters()
+        )
+    except DomainError as exc:
+        messages.error(request, str(exc))
+        return redirect(_safe_next(request) or "reviews:report-list")
+    if created:
+        messages.success(request, _("Your report was requested; it appears below when ready."))
+    else:
+        messages.info(request, _("This report is already being prepared; here it is."))
+    return redirect("reviews:report-list")
+
+
+def _safe_next(request: HttpRequest) -> str | None:
+    """The ``next`` page to go back to, only if it is on this site."""
+    target = request.POST.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return None
+
+
+@login_required
+def report_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    """The row of one job (HTMX polls it every 2 s while it runs)."""
+    job = get_object_or_404(selectors.report_list(request.user), pk=pk)
+    return render(request, "reviews/_report_row.html", {"job": job})
+
+
+def report_file(request: HttpRequest, pk: int, file_id: int) -> FileResponse:
+    return report_file_response(request.user, pk, file_id)
+
+
+def bulk_downloads(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "reviews/bulk_downloads.html",
+        {"files": selectors.bulk_files(request), "datasets": report_data.datasets()},
+    )
+
+
+def bulk_download(_request: HttpRequest, name: str) -> FileResponse:
+    """The stable URL of a public bulk file: always the latest nightly version."""
+    report_file = selectors.bulk_file(name)
+    if report_file is None:
+        raise Http404(_("This file has not been generated yet."))
+    return FileResponse(report_file.file.open("rb"), as_attachment=True, filename=name)
