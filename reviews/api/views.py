@@ -120,7 +120,7 @@ class SubmissionDetailView(generics.RetrieveAPIView):
         return selectors.submission_detail_queryset(self.request.user)
 
     @extend_schema(request=s.SubmissionUpdateSerializer, responses=s.SubmissionDetailSerializer)
-    def patch(self, request: Request, pk: int) -> Response:  # noqa: ARG002 - the URL names it
+    def patch(self, request: Request, pk: int) -> Response:
         submission: Submission = self.get_object()
         if not permissions.can_edit_submission_author(request.user, submission):
             raise PermissionDenied()
@@ -216,7 +216,7 @@ class PledgeDetailView(generics.RetrieveAPIView):
         return selectors.pledge_detail_queryset()
 
     @extend_schema(request=s.PledgeChangeSerializer, responses=s.PledgeDetailSerializer)
-    def patch(self, request: Request, pk: int) -> Response:  # noqa: ARG002 - the URL names it
+    def patch(self, request: Request, pk: int) -> Response:
         pledge: Pledge = self.get_object()
         if not permissions.can_edit_pledge(request.user, pledge):
             raise PermissionDenied()
