@@ -165,6 +165,11 @@ def overall_progress(steps: list[dict[str, Any]]) -> int:
     )
 
 
+def _money(value: Any) -> Decimal:
+    """Amounts to the cent (SQLite returns sums as floats)."""
+    return Decimal(str(value or 0)).quantize(Decimal("0.01"))
+
+
 def budget_by_objective(plan: Plan) -> list[dict[str, Any]]:
     """Totals and funding gap per primary objective and currency (one query).
 
@@ -186,11 +191,11 @@ def budget_by_objective(plan: Plan) -> list[dict[str, Any]]:
         {
             "objective": r["measure__objective_links__objective__number"],
             "currency": r["currency"],
-            "total": r["total"],
-            "requested": r["requested"],
-            "committed": r["committed"],
-            "funded": r["funded"],
-            "gap": r["total"] - r["funded"],
+            "total": _money(r["total"]),
+            "requested": _money(r["requested"]),
+            "committed": _money(r["committed"]),
+            "funded": _money(r["funded"]),
+            "gap": _money(r["total"] - r["funded"]),
         }
         for r in rows
     ]
@@ -207,7 +212,15 @@ def budget_totals(plan: Plan) -> list[dict[str, Any]]:
         )
         .order_by("currency")
     )
-    return [{**r, "gap": r["total"] - r["funded"]} for r in rows]
+    return [
+        {
+            "currency": r["currency"],
+            "total": _money(r["total"]),
+            "funded": _money(r["funded"]),
+            "gap": _money(r["total"] - r["funded"]),
+        }
+        for r in rows
+    ]
 
 
 def objective_coverage(plan: Plan, *, show_assessment: bool = True) -> list[dict[str, Any]]:
