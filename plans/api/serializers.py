@@ -219,7 +219,7 @@ class MeasureDetailSerializer(MeasureListSerializer):
     actions = serializers.SerializerMethodField()
     principles = serializers.SerializerMethodField()
     budget_lines = serializers.SerializerMethodField()
-    indicators = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)  # type: ignore[var-annotated]
+    indicators = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     updates = serializers.SerializerMethodField()
 
     class Meta(MeasureListSerializer.Meta):
@@ -270,10 +270,10 @@ class IndicatorValueSerializer(serializers.ModelSerializer):
 class IndicatorSerializer(serializers.ModelSerializer):
     sdg_target = serializers.CharField(source="sdg_target.code", allow_null=True)
     lead_entity = EntitySerializer(allow_null=True)
-    objectives = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)  # type: ignore[var-annotated]
-    measures = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)  # type: ignore[var-annotated]
-    disaggregations = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)  # type: ignore[var-annotated]
-    quality_checks = serializers.SlugRelatedField(slug_field="order", many=True, read_only=True)  # type: ignore[var-annotated]
+    objectives = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
+    measures = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
+    disaggregations = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    quality_checks = serializers.SlugRelatedField(slug_field="order", many=True, read_only=True)
     values = IndicatorValueSerializer(many=True, read_only=True)
 
     class Meta:
