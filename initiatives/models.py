@@ -348,7 +348,9 @@ class InitiativeObjective(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.objective_id}{' (' + self.action_letters + ')' if self.action_letters else ''}"
+        return (
+            f"{self.objective_id}{' (' + self.action_letters + ')' if self.action_letters else ''}"
+        )
 
     @property
     def letters(self) -> list[str]:
@@ -422,9 +424,7 @@ class Evidence(models.Model):
     class Meta:
         ordering = ["id"]
         constraints = [
-            models.CheckConstraint(
-                name="evidence_link_or_file", condition=~Q(url="") | ~Q(file="")
-            )
+            models.CheckConstraint(name="evidence_link_or_file", condition=~Q(url="") | ~Q(file=""))
         ]
 
     def __str__(self) -> str:
@@ -434,9 +434,7 @@ class Evidence(models.Model):
 class Transition(models.Model):
     """One moderation step: who moved the initiative from which state to which, when and why."""
 
-    initiative = models.ForeignKey(
-        Initiative, on_delete=models.CASCADE, related_name="transitions"
-    )
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="transitions")
     from_state = models.CharField(max_length=20, choices=ModerationState.choices, blank=True)
     to_state = models.CharField(max_length=20, choices=ModerationState.choices)
     actor = models.ForeignKey(
@@ -444,6 +442,7 @@ class Transition(models.Model):
     )
     reason = models.TextField(_("reason"), blank=True)
     is_revision = models.BooleanField(default=False)
+    notified_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
