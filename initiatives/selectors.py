@@ -192,7 +192,6 @@ def mapping(initiatives: QuerySet[Initiative]) -> dict[str, Any]:
         )
     )
     regions = list(M49Region.objects.order_by("name"))
-    numbers = [o.number for o in objs]
     gaps = {
         r.code: [o for o in objs if not by_region.get(r.code, {}).get(o.number)] for r in regions
     }
@@ -201,12 +200,16 @@ def mapping(initiatives: QuerySet[Initiative]) -> dict[str, Any]:
         "countries": countries,
         "regions": regions,
         "country_rows": [
-            {"country": c, "cells": [by_country[c.alpha3].get(n, 0) for n in numbers]}
+            {
+                "country": c,
+                "total": per_country.get(c.alpha3, 0),
+                "cells": [(o, by_country[c.alpha3].get(o.number, 0)) for o in objs],
+            }
             for c in countries
             if c.alpha3 in by_country
         ],
         "region_rows": [
-            {"region": r, "cells": [by_region.get(r.code, {}).get(n, 0) for n in numbers]}
+            {"region": r, "cells": [(o, by_region.get(r.code, {}).get(o.number, 0)) for o in objs]}
             for r in regions
         ],
         "gaps": [{"region": r, "objectives": gaps[r.code]} for r in regions],

@@ -754,3 +754,20 @@ def decide_membership(
         org._history_user = actor  # type: ignore[attr-defined]
         org.save(update_fields=["status", "updated_at"])
     return req
+
+
+@transaction.atomic
+def register_user(*, email: str, full_name: str, password: str) -> User:
+    """Create a login for a civil-society member (no role until a moderator approves)."""
+    from django.contrib.auth.password_validation import validate_password
+
+    email = User.objects.normalize_email(email).lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise DomainError(
+            _("An account with this e-mail address exists; log in instead."), field="email"
+        )
+    try:
+        validate_password(password)
+    except ValidationError as exc:
+        raise DomainError(errors={"password": exc.messages}) from exc
+    return User.objects.create_user(email, password, full_name=full_name.strip())

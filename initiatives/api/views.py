@@ -211,12 +211,11 @@ class CountryMatrixView(_MappingView):
     @extend_schema(responses=s.MatrixRowSerializer(many=True))
     def get(self, request: Request) -> Response:
         data = selectors.mapping(self.filtered(request))
-        numbers = [o.number for o in data["objectives"]]
         rows = [
             {
                 "code": row["country"].alpha3,
                 "name": row["country"].name,
-                "counts": {str(n): c for n, c in zip(numbers, row["cells"], strict=True) if c},
+                "counts": {str(o.number): c for o, c in row["cells"] if c},
             }
             for row in data["country_rows"]
         ]
@@ -229,13 +228,12 @@ class RegionMatrixView(_MappingView):
     @extend_schema(responses=s.RegionMatrixRowSerializer(many=True))
     def get(self, request: Request) -> Response:
         data = selectors.mapping(self.filtered(request))
-        numbers = [o.number for o in data["objectives"]]
         gaps = {g["region"].code: [o.number for o in g["objectives"]] for g in data["gaps"]}
         rows = [
             {
                 "code": row["region"].code,
                 "name": row["region"].name,
-                "counts": {str(n): c for n, c in zip(numbers, row["cells"], strict=True) if c},
+                "counts": {str(o.number): c for o, c in row["cells"] if c},
                 "objectives_without_initiative": gaps[row["region"].code],
             }
             for row in data["region_rows"]
