@@ -137,8 +137,8 @@ def read_rows(upload: UploadedFile) -> Iterator[dict[str, str]]:
         sheet = book.worksheets[0]
         values = sheet.iter_rows(values_only=True)
         header = [str(h or "").strip().lower() for h in next(values, ())]
-        for raw in values:
-            yield {h: _cell_text(v) for h, v in zip(header, raw, strict=False) if h}
+        for cells in values:
+            yield {h: _cell_text(v) for h, v in zip(header, cells, strict=False) if h}
         book.close()
         return
     text = io.TextIOWrapper(upload.file, encoding="utf-8-sig", newline="")  # type: ignore[type-var]

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts.models import Organisation, Role
+from accounts.models import Organisation, Role, User
 from accounts.permissions import roles_of
 from core.errors import DomainError
 
@@ -27,6 +27,12 @@ from .filters import PUBLIC_FILTER_FIELDS, InitiativeFilter
 from .models import CallForInitiatives, Evidence, Initiative, ModerationState
 
 PAGE_SIZE = 20
+
+
+def _actor(request: HttpRequest) -> User:
+    """The logged-in user (views using it require login)."""
+    return request.user  # type: ignore[return-value]
+
 
 STEPS: list[tuple[str, Any]] = [
     ("basics", gettext_lazy("The initiative")),
@@ -147,7 +153,7 @@ def initiative_new(request: HttpRequest) -> HttpResponse:
             data["call"] = call
         try:
             initiative = services.create_initiative(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=_actor(request),
                 organisation=org_form.cleaned_data["organisation"],
                 data=data,
             )
@@ -264,13 +270,13 @@ def initiative_edit(request: HttpRequest, pk: int, step: str) -> HttpResponse:
             data = {**form.to_data(), **_formset_data(formsets)}
             try:
                 target = services.update_initiative(
-                    actor=request.user,  # type: ignore[arg-type]
+                    actor=_actor(request),
                     initiative=initiative,
                     data=data,
                 )
                 if step == "outputs" and form.cleaned_data.get("evidence_file"):
                     services.add_evidence_file(
-                        actor=request.user,  # type: ignore[arg-type]
+                        actor=_actor(request),
                         initiative=target,
                         title=form.cleaned_data.get("evidence_title") or "",
                         upload=form.cleaned_data["evidence_file"],
@@ -304,7 +310,7 @@ def initiative_revise(request: HttpRequest, pk: int) -> HttpResponse:
     """Open a revision of a published initiative; the published version stays online."""
     initiative = _editable(request, pk)
     try:
-        revision = services.start_revision(actor=request.user, initiative=initiative)  # type: ignore[arg-type]
+        revision = services.start_revision(actor=_actor(request), initiative=initiative)
     except DomainError as exc:
         messages.error(request, str(exc))
         return redirect(initiative)
@@ -316,7 +322,7 @@ def initiative_revise(request: HttpRequest, pk: int) -> HttpResponse:
 def initiative_submit(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = _editable(request, pk)
     try:
-        target = services.submit_initiative(actor=request.user, initiative=initiative)  # type: ignore[arg-type]
+        target = services.submit_initiative(actor=_actor(request), initiative=initiative)
     except DomainError as exc:
         for field, msgs in exc.errors.items():
             for msg in msgs:
@@ -332,7 +338,7 @@ def initiative_delete(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = _editable(request, pk)
     original = initiative.revision_of
     try:
-        services.discard_draft(actor=request.user, initiative=initiative)  # type: ignore[arg-type]
+        services.discard_draft(actor=_actor(request), initiative=initiative)
     except DomainError as exc:
         messages.error(request, str(exc))
         return redirect(initiative)
@@ -346,7 +352,7 @@ def evidence_delete(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResp
     initiative = _editable(request, pk)
     evidence = get_object_or_404(Evidence, pk=evidence_pk, initiative=initiative)
     try:
-        services.remove_evidence(actor=request.user, evidence=evidence)  # type: ignore[arg-type]
+        services.remove_evidence(actor=_actor(request), evidence=evidence)
     except DomainError as exc:
         messages.error(request, str(exc))
     return redirect("initiatives:edit", pk=initiative.pk, step="outputs")
@@ -396,23 +402,23 @@ def initiative_moderate(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             if action == "publish":
                 result = services.publish_initiative(
-                    actor=request.user,
+                    actor=_actor(request),
                     initiative=initiative,
-                    note=reason,  # type: ignore[arg-type]
+                    note=reason,
                 )
                 messages.success(request, _("Published."))
             elif action == "request_changes":
                 result = services.request_changes(
-                    actor=request.user,
+                    actor=_actor(request),
                     initiative=initiative,
-                    reason=reason,  # type: ignore[arg-type]
+                    reason=reason,
                 )
                 messages.success(request, _("Returned to the submitter for changes."))
             else:
                 result = services.reject_initiative(
-                    actor=request.user,
+                    actor=_actor(request),
                     initiative=initiative,
-                    reason=reason,  # type: ignore[arg-type]
+                    reason=reason,
                 )
                 messages.success(request, _("Rejected."))
         except DomainError as exc:
@@ -482,7 +488,7 @@ def call_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     form = forms.CallForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            call = services.save_call(actor=request.user, call=call, **form.cleaned_data)  # type: ignore[arg-type]
+            call = services.save_call(actor=_actor(request), call=call, **form.cleaned_data)
         except DomainError as exc:
             exc.add_to_form(form)
         else:

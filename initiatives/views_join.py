@@ -15,6 +15,7 @@ from core.errors import DomainError
 
 from . import forms, permissions, services
 from .models import MembershipRequest
+from .views import _actor
 
 
 def join(request: HttpRequest) -> HttpResponse:
@@ -37,15 +38,14 @@ def join(request: HttpRequest) -> HttpResponse:
             except DomainError as exc:
                 exc.add_to_form(
                     register_form if "email" in exc.errors or "password" in exc.errors else form
-                )  # type: ignore[arg-type]
+                )
             else:
                 if register_form is not None:
-                    login(request, user, backend="django.contrib.auth.backends.ModelBackend")  # type: ignore[arg-type]
+                    backend = "django.contrib.auth.backends.ModelBackend"
+                    login(request, user, backend=backend)  # type: ignore[arg-type]
                 messages.success(
                     request,
-                    _(
-                        "Thank you. A moderator will approve your request; you can then log initiatives."
-                    ),
+                    _("Thank you. A moderator will review your request."),
                 )
                 return redirect("initiatives:join-done")
     pending = (
@@ -75,7 +75,7 @@ def membership_decide(request: HttpRequest, pk: int) -> HttpResponse:
     req = get_object_or_404(MembershipRequest, pk=pk)
     approve = request.POST.get("decision") == "approve"
     try:
-        services.decide_membership(actor=request.user, request=req, approve=approve)  # type: ignore[arg-type]
+        services.decide_membership(actor=_actor(request), request=req, approve=approve)
     except DomainError as exc:
         messages.error(request, str(exc))
     else:

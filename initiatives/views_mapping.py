@@ -25,7 +25,7 @@ from . import permissions, selectors
 from .forms import ImportForm
 from .imports import COLUMNS, import_initiatives
 from .models import Initiative
-from .views import public_filter
+from .views import _actor, public_filter
 
 TILE = 34
 TILE_COLUMNS = 20
@@ -194,7 +194,7 @@ def import_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             report = import_initiatives(
-                actor=request.user,  # type: ignore[arg-type]
+                actor=_actor(request),
                 upload=form.cleaned_data["file"],
                 dry_run=form.cleaned_data["dry_run"],
             )
