@@ -267,12 +267,12 @@ class OutputForm(forms.Form):
     kind = forms.ChoiceField(label=_("Type"), choices=OutputKind.choices, required=False)
     title = forms.CharField(label=_("Title"), max_length=255, required=False)
     date = forms.DateField(label=_("Date"), required=False, widget=DATE_INPUT)
-    url = forms.URLField(label=_("Link"), required=False)
+    url = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
 
 
 class LinkForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=255, required=False)
-    url = forms.URLField(label=_("Link"), required=False)
+    url = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -390,7 +390,7 @@ class JoinForm(forms.Form):
         to_field_name="alpha3",
         required=False,
     )
-    new_website = forms.URLField(label=_("Website"), required=False)
+    new_website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     note = forms.CharField(
         label=_("Your role in the organisation"),
         max_length=500,

@@ -53,7 +53,7 @@ def published(member: Any, org: Any, moderator: Any) -> Any:
 
 @pytest.fixture
 def draft(member: Any, org: Any) -> Any:
-    return make_initiative(member, org)
+    return make_initiative(member, org, title="Unpublished draft")
 
 
 @pytest.fixture
