@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -49,7 +50,7 @@ def test_a_member_logs_an_initiative_a_moderator_publishes_it_and_everyone_sees_
     # Submitting without an objective shows the message at the step.
     page.get_by_role("button", name="Save and continue").click()
     page.get_by_role("alert").get_by_text("Choose at least one GCM objective.").wait_for()
-    page.get_by_label("6 ").first.check()
+    page.get_by_label(re.compile(r"^6\. ")).check()
     page.get_by_role("button", name="Save and continue").click()
 
     page.get_by_role("heading", name="Partners and engagement").wait_for()
@@ -68,7 +69,7 @@ def test_a_member_logs_an_initiative_a_moderator_publishes_it_and_everyone_sees_
     page.get_by_role("link", name="Browser-made helpline").click()
     page.get_by_label("Publish").check()
     page.get_by_role("button", name="Record decision").click()
-    page.get_by_text("Published.").wait_for()
+    page.get_by_text("Published.", exact=True).first.wait_for()
     _log_out(page)
 
     page.goto("/initiatives/?q=helpline")

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Role
 from initiatives import services
-from initiatives.models import Initiative, MembershipRequest, ModerationState
+from initiatives.models import CallForInitiatives, Initiative, MembershipRequest, ModerationState
 from objectives.models import Objective
 
 from .factories import make_initiative
@@ -413,7 +413,7 @@ def test_a_moderator_opens_a_call_and_members_answer_it(
         },
     )
     assert response.status_code == 302
-    call = services.selectors.call_list().get()
+    call = CallForInitiatives.objects.get()
     client.force_login(member)
     html = client.get(f"/initiatives/calls/{call.pk}/").content.decode()
     assert "Answer this call" in html
