@@ -7,3 +7,17 @@ from django.utils.translation import gettext_lazy as _
 class InitiativesConfig(AppConfig):
     name = "initiatives"
     verbose_name = _("Initiatives")
+
+    def ready(self) -> None:
+        from core.demo import register_demo_loader
+        from countries.profile import register_section
+
+        from . import demo, profile
+
+        register_demo_loader(key="initiatives", order=20, loader=demo.load)
+        register_section(
+            key="initiatives",
+            order=20,
+            template="initiatives/profile_section.html",
+            context=profile.section_context,
+        )

@@ -1,0 +1,152 @@
+"""Calls for initiatives, registration, and membership of organisations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import Organisation, Role, User
+from accounts.permissions import can_act_for_organisation
+from accounts.services import approve_organisation, grant_role
+from core.errors import DomainError, full_clean_or_raise
+from objectives.models import Objective
+
+from .. import permissions
+from ..models import (
+    CallForInitiatives,
+    MembershipRequest,
+)
+
+# --- calls ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def save_call(
+    *,
+    actor: User,
+    call: CallForInitiatives | None = None,
+    title: str,
+    description: str = "",
+    focus_objectives: Iterable[Objective] = (),
+    opens_on: dt.date,
+    deadline: dt.date,
+) -> CallForInitiatives:
+    """Open (or change) a themed call for initiatives; moderators only."""
+    if not permissions.is_moderator(actor):
+        raise DomainError(_("Only moderators open calls."), code="permission_denied")
+    if call is None:
+        call = CallForInitiatives(created_by=actor)
+    else:
+        call = CallForInitiatives.objects.select_for_update().get(pk=call.pk)
+    call.title = title.strip()
+    call.description = description.strip()
+    call.opens_on = opens_on
+    call.deadline = deadline
+    if deadline < opens_on:
+        raise DomainError(_("The deadline cannot be before the opening date."), field="deadline")
+    call._history_user = actor  # type: ignore[attr-defined]
+    full_clean_or_raise(call, exclude=["created_by"])
+    call.save()
+    call.focus_objectives.set(list(focus_objectives))
+    return call
+
+
+# --- organisations and members ----------------------------------------------------------------
+
+
+@transaction.atomic
+def request_membership(
+    *,
+    actor: User,
+    organisation: Organisation | None = None,
+    new_organisation: Mapping[str, Any] | None = None,
+    note: str = "",
+) -> MembershipRequest:
+    """Ask to act for an existing organisation, or propose a new one (pending approval)."""
+    if (organisation is None) == (new_organisation is None):
+        raise DomainError(
+            _("Choose your organisation, or propose a new one (not both)."), field="organisation"
+        )
+    if new_organisation is not None:
+        organisation = Organisation(status=Organisation.Status.PENDING, **new_organisation)
+        full_clean_or_raise(organisation)
+        organisation._history_user = actor  # type: ignore[attr-defined]
+        organisation.save()
+    if organisation is None:  # unreachable: one of the two was given
+        raise DomainError(_("Choose your organisation."), field="organisation")
+    if organisation.status == Organisation.Status.REJECTED:
+        raise DomainError(_("This organisation cannot be joined."), field="organisation")
+    if can_act_for_organisation(actor, organisation.pk) and not actor.is_superuser:
+        raise DomainError(_("You already act for this organisation."), field="organisation")
+    existing = MembershipRequest.objects.filter(
+        user=actor, organisation=organisation, status=MembershipRequest.Status.PENDING
+    ).first()
+    if existing is not None:
+        return existing
+    req = MembershipRequest(user=actor, organisation=organisation, note=note.strip()[:500])
+    full_clean_or_raise(req, validate_constraints=False)
+    req._history_user = actor  # type: ignore[attr-defined]
+    req.save()
+    return req
+
+
+@transaction.atomic
+def decide_membership(
+    *, actor: User, request: MembershipRequest, approve: bool
+) -> MembershipRequest:
+    """A moderator approves (granting the civil-society member role) or rejects a request.
+
+    Approving a request for a pending organisation approves the organisation too.
+    """
+    if not permissions.is_moderator(actor):
+        raise DomainError(_("Only moderators approve members."), code="permission_denied")
+    req = MembershipRequest.objects.select_for_update().get(pk=request.pk)
+    if req.status != MembershipRequest.Status.PENDING:
+        raise DomainError(_("This request was already decided."), code="invalid_state")
+    req.status = MembershipRequest.Status.APPROVED if approve else MembershipRequest.Status.REJECTED
+    req.decided_by = actor
+    req.decided_at = timezone.now()
+    req._history_user = actor  # type: ignore[attr-defined]
+    req.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
+    if approve:
+        if req.organisation.status == Organisation.Status.PENDING:
+            approve_organisation(actor=actor, organisation=req.organisation)
+        grant_role(
+            actor=actor,
+            user=req.user,
+            role=Role.CIVIL_SOCIETY_MEMBER,
+            organisation_id=req.organisation_id,
+        )
+    elif req.organisation.status == Organisation.Status.PENDING and not (
+        MembershipRequest.objects.filter(
+            organisation=req.organisation, status=MembershipRequest.Status.PENDING
+        ).exists()
+    ):
+        org = Organisation.objects.select_for_update().get(pk=req.organisation_id)
+        org.status = Organisation.Status.REJECTED
+        org._history_user = actor  # type: ignore[attr-defined]
+        org.save(update_fields=["status", "updated_at"])
+    return req
+
+
+@transaction.atomic
+def register_user(*, email: str, full_name: str, password: str) -> User:
+    """Create a login for a civil-society member (no role until a moderator approves)."""
+    from django.contrib.auth.password_validation import validate_password
+
+    email = User.objects.normalize_email(email).lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise DomainError(
+            _("An account with this e-mail address exists; log in instead."), field="email"
+        )
+    try:
+        validate_password(password)
+    except ValidationError as exc:
+        raise DomainError(errors={"password": exc.messages}) from exc
+    return User.objects.create_user(email, password, full_name=full_name.strip())

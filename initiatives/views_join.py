@@ -1,0 +1,83 @@
+"""Joining: register, ask to act for an organisation (or propose one); moderators decide."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.errors import DomainError
+
+from . import forms, permissions, services
+from .models import MembershipRequest
+from .views import _actor
+
+
+def join(request: HttpRequest) -> HttpResponse:
+    """Register (when logged out) and ask to act for an organisation."""
+    user = request.user
+    register_form = None if user.is_authenticated else forms.RegisterForm(request.POST or None)
+    form = forms.JoinForm(request.POST or None)
+    if request.method == "POST":
+        valid = form.is_valid() & (register_form is None or register_form.is_valid())
+        if valid:
+            try:
+                if register_form is not None:
+                    user = services.register_user(**register_form.cleaned_data)
+                services.request_membership(
+                    actor=user,  # type: ignore[arg-type]
+                    organisation=form.cleaned_data["organisation"],
+                    new_organisation=form.new_organisation(),
+                    note=form.cleaned_data["note"],
+                )
+            except DomainError as exc:
+                exc.add_to_form(
+                    register_form if "email" in exc.errors or "password" in exc.errors else form
+                )
+            else:
+                if register_form is not None:
+                    backend = "django.contrib.auth.backends.ModelBackend"
+                    login(request, user, backend=backend)  # type: ignore[arg-type]
+                messages.success(
+                    request,
+                    _("Thank you. A moderator will review your request."),
+                )
+                return redirect("initiatives:join-done")
+    pending = (
+        MembershipRequest.objects.filter(
+            user=user, status=MembershipRequest.Status.PENDING
+        ).select_related("organisation")
+        if user.is_authenticated
+        else []
+    )
+    return render(
+        request,
+        "initiatives/join.html",
+        {"form": form, "register_form": register_form, "pending": pending},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def join_done(request: HttpRequest) -> HttpResponse:
+    return render(request, "initiatives/join_done.html")
+
+
+@login_required
+@require_POST
+def membership_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    if not permissions.is_moderator(request.user):
+        raise PermissionDenied
+    req = get_object_or_404(MembershipRequest, pk=pk)
+    approve = request.POST.get("decision") == "approve"
+    try:
+        services.decide_membership(actor=_actor(request), request=req, approve=approve)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Approved.") if approve else _("Declined."))
+    return redirect("initiatives:moderation")
