@@ -14,7 +14,7 @@ class TransitionInline(admin.TabularInline):
     can_delete = False
     readonly_fields = ["from_state", "to_state", "actor", "reason", "is_revision", "created_at"]
 
-    def has_add_permission(self, request: Any, obj: Any = None) -> bool:  # noqa: ARG002
+    def has_add_permission(self, request: Any, obj: Any = None) -> bool:
         return False
 
 

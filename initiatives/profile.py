@@ -7,7 +7,7 @@ from typing import Any
 from . import selectors
 
 
-def section_context(country: Any, user: Any) -> dict[str, Any]:  # noqa: ARG001 - registry API
+def section_context(country: Any, user: Any) -> dict[str, Any]:
     """Two queries whatever the number of initiatives (the same for every viewer)."""
     grouped = selectors.country_profile_initiatives(country)
     total = len({i.pk for items in grouped.values() for i in items})

@@ -422,7 +422,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='initiativeobjective',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_primary', True)), fields=('initiative',), name='one_primary_objective'),
+            constraint=models.UniqueConstraint(condition=models.Q(('is_primary', True)), fields=('initiative',), name='one_primary_objective_per_initiative'),
         ),
         migrations.AddIndex(
             model_name='initiative',

@@ -1030,7 +1030,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='measureobjective',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_primary', True)), fields=('measure',), name='one_primary_objective'),
+            constraint=models.UniqueConstraint(condition=models.Q(('is_primary', True)), fields=('measure',), name='one_primary_objective_per_measure'),
         ),
         migrations.AddConstraint(
             model_name='measureprinciple',
