@@ -476,3 +476,57 @@ def country_plan_summary(country: Any) -> dict[str, Any] | None:
 
 def measures_part(user: Any) -> Q:
     return part_filter(user, "publish_measures")
+
+
+def published_plans_in(country_ids: Any) -> QuerySet[Plan]:
+    """Public plans of the given countries, with their published measure counts (one query)."""
+    return (
+        Plan.objects.filter(country__in=country_ids, publish_plan=True)
+        .select_related("country")
+        .annotate(
+            published_measures=Count("measures", filter=Q(publish_measures=True), distinct=True)
+        )
+        .order_by("country__name")
+    )
+
+
+def published_measure_objective_counts(country_ids: Any | None = None) -> dict[int, int]:
+    """{objective number: published measures with it as an objective}: one aggregate query."""
+    links = MeasureObjective.objects.filter(
+        measure__plan__publish_plan=True, measure__plan__publish_measures=True
+    )
+    if country_ids is not None:
+        links = links.filter(measure__plan__country__in=country_ids)
+    return dict(
+        links.values_list("objective__number")
+        .annotate(n=Count("measure", distinct=True))
+        .order_by()
+    )
+
+
+def published_measures_for_export() -> QuerySet[Measure]:
+    """Every published measure of every public plan, for the bulk data export."""
+    return (
+        Measure.objects.filter(plan__publish_plan=True, plan__publish_measures=True)
+        .select_related("plan__country", "axis", "responsible_entity")
+        .prefetch_related(
+            Prefetch(
+                "objective_links",
+                queryset=MeasureObjective.objects.select_related("objective"),
+            )
+        )
+        .order_by("plan__country__name", "number")
+    )
+
+
+def published_indicator_values_for_export() -> QuerySet[IndicatorValue]:
+    """Validated values of published indicators of public plans, for the bulk data export."""
+    return (
+        IndicatorValue.objects.filter(
+            indicator__plan__publish_plan=True,
+            indicator__plan__publish_indicators=True,
+            status=IndicatorValue.Status.VALIDATED,
+        )
+        .select_related("indicator__plan__country")
+        .order_by("indicator__plan__country__name", "indicator__code", "period")
+    )

@@ -16,6 +16,9 @@ class ReviewsConfig(AppConfig):
         from .reports.data import register_own_datasets
 
         register_own_datasets()
+        from . import providers
+
+        providers.register()
         register_demo_loader(key="reviews", order=40, loader=demo.load)
         register_section(
             key="reviews",

@@ -137,7 +137,7 @@ def _coverage_chart(coverage: list[dict[str, Any]], title: str) -> str:
         [
             (_("Pledges"), [r["pledges"] for r in coverage]),
             (_("Review submissions"), [r["submissions"] for r in coverage]),
-            (_("Other data"), [r["other"] for r in coverage]),
+            (_("Plan measures and initiatives"), [r["other"] for r in coverage]),
         ],
         title=title,
     )
@@ -258,7 +258,13 @@ def _synthesis_docx(ctx: dict[str, Any]) -> bytes:
     doc.add_heading(f"3. {titles['key_findings']}", level=1)
     writers.add_table(
         doc,
-        [_("Objective"), _("Pledges"), _("Submissions"), _("Other data"), _("Total")],
+        [
+            _("Objective"),
+            _("Pledges"),
+            _("Submissions"),
+            _("Plan measures and initiatives"),
+            _("Total"),
+        ],
         [
             [f"{r['number']}. {r['label']}", r["pledges"], r["submissions"], r["other"], r["total"]]
             for r in ctx["coverage"]
@@ -389,7 +395,7 @@ def _imrf_sheets(ctx: dict[str, Any]) -> bytes:
                     _("Short title"),
                     _("Pledges"),
                     _("Submissions"),
-                    _("Other data"),
+                    _("Plan measures and initiatives"),
                     _("Total"),
                 ],
                 [
@@ -412,7 +418,7 @@ def _imrf_sheets(ctx: dict[str, Any]) -> bytes:
                     _("Objectives"),
                     _("Pledges"),
                     _("Submissions"),
-                    _("Other data"),
+                    _("Plan measures and initiatives"),
                     _("Total"),
                 ],
                 [
@@ -436,7 +442,7 @@ def _imrf_sheets(ctx: dict[str, Any]) -> bytes:
                     _("Objectives"),
                     _("Pledges"),
                     _("Submissions"),
-                    _("Other data"),
+                    _("Plan measures and initiatives"),
                     _("Total"),
                 ],
                 [
@@ -485,7 +491,7 @@ def build_imrf_synthesis(job: ReportJob, progress: Progress) -> list[Output]:
         [
             (_("Pledges"), [t["pledges"] for t in ctx["round_tables"]]),
             (_("Review submissions"), [t["submissions"] for t in ctx["round_tables"]]),
-            (_("Other data"), [t["other"] for t in ctx["round_tables"]]),
+            (_("Plan measures and initiatives"), [t["other"] for t in ctx["round_tables"]]),
         ],
         title=_("By round table"),
         width=5.0,

@@ -1,0 +1,150 @@
+"""Plans and initiatives data in the reports and data exports (the providers of reviews)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from django.core.management import call_command
+
+from countries.models import Country, ReviewRegion
+from initiatives.models import Initiative
+from plans.models import Measure, Plan
+from reviews import providers, report_data
+from reviews.models import ReportJob, ReviewCycle
+from reviews.services import request_report
+from tests.reviews.conftest import docx_text, job_file, pdf_text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_data")
+
+
+def _published_measures(alpha3: str) -> int:
+    return Measure.objects.filter(
+        plan__country__alpha3=alpha3, plan__publish_plan=True, plan__publish_measures=True
+    ).count()
+
+
+def test_providers_are_registered():
+    keys = {r.key for r in report_data._sorted(report_data._country)}
+    assert {"plans", "initiatives"} <= keys
+    assert {"initiatives", "measures", "indicators"} <= {k for k, _t in report_data.datasets()}
+
+
+def test_country_plan_section_reads_the_published_plan(demo):
+    portugal = Country.objects.get(alpha3="PRT")
+    plan = Plan.objects.get(country=portugal)
+    section = providers.plan_country_section(portugal)
+    assert section["title"] == "National implementation plan"
+    facts = dict(section["facts"])
+    assert facts["Plan"] == plan.title
+    assert "141/2019" in facts["Adopted by"]
+    assert len(section["table"]["rows"]) == 6
+    assert sum(section["objective_counts"].values()) >= _published_measures("PRT")
+
+
+def test_country_plan_section_without_a_public_plan(db):
+    section = providers.plan_country_section(Country.objects.get(alpha3="FRA"))
+    assert section["paragraphs"] == ["No implementation plan has been published."]
+
+
+def test_country_plan_section_hides_an_unpublished_plan(demo):
+    Plan.objects.filter(country__alpha3="PRT").update(publish_plan=False)
+    section = providers.plan_country_section(Country.objects.get(alpha3="PRT"))
+    assert "No implementation plan has been published." in section["paragraphs"]
+
+
+def test_country_initiatives_section_counts_published_initiatives_by_objective(demo):
+    published = Initiative.objects.published()
+    country = Country.objects.filter(initiatives__in=published).distinct().first()
+    section = providers.initiatives_country_section(country)
+    expected = published.filter(countries=country).count()
+    assert dict(section["facts"])["Published initiatives"] >= expected
+    assert section["objective_counts"]
+    drafts = Initiative.objects.exclude(state="published").values_list("title", flat=True)
+    rendered = " ".join(str(cell) for row in section["table"]["rows"] for cell in row)
+    assert not [t for t in drafts if t and t in rendered]
+
+
+def test_region_sections_list_plans_and_initiatives(demo):
+    ece = ReviewRegion.objects.get(code="ECE")
+    cycle = ReviewCycle.objects.filter(review_region=ece).first()
+    plans = providers.plans_region_section(ece, cycle)
+    assert "Portugal" in [row[0] for row in plans["table"]["rows"]]
+    eca = ReviewRegion.objects.get(code="ECA")
+    assert "Kenya" not in [row[0] for row in plans["table"]["rows"]]
+    initiatives = providers.initiatives_region_section(eca, cycle)
+    in_region = {
+        *Initiative.objects.published()
+        .filter(countries__review_regions=eca)
+        .values_list("pk", flat=True),
+        *Initiative.objects.published()
+        .filter(coverage_review_regions=eca)
+        .values_list("pk", flat=True),
+    }
+    assert in_region
+    assert dict(initiatives["facts"])["Published initiatives"] == len(in_region)
+
+
+def test_provider_queries_do_not_grow_with_the_data(demo, django_assert_max_num_queries):
+    portugal = Country.objects.get(alpha3="PRT")
+    ece = ReviewRegion.objects.get(code="ECE")
+    with django_assert_max_num_queries(12):
+        providers.plan_country_section(portugal)
+    with django_assert_max_num_queries(3):
+        providers.initiatives_country_section(portugal)
+    with django_assert_max_num_queries(6):
+        providers.plans_region_section(ece, None)
+        providers.initiatives_region_section(ece, None)
+
+
+def test_measures_and_initiatives_datasets_stream_published_rows(demo):
+    columns, rows = report_data.dataset_rows("measures")
+    rows = list(rows)
+    assert columns[:2] == ["country", "number"]
+    assert sum(1 for r in rows if r[0] == "PRT") == _published_measures("PRT")
+    columns, rows = report_data.dataset_rows("initiatives")
+    assert len(list(rows)) == Initiative.objects.published().count()
+
+
+def test_country_profile_pdf_and_draft_review_show_the_plan_and_initiatives(demo, make_user):
+    user = make_user("national_coordinator", country="PRT")
+    plan = Plan.objects.get(country__alpha3="PRT")
+    job, _created = request_report(
+        actor=user, kind=ReportJob.Kind.COUNTRY_PROFILE, parameters={"country": "PRT"}
+    )
+    job.refresh_from_db()
+    assert job.status == ReportJob.Status.SUCCEEDED, job.error
+    text = pdf_text(job_file(job, "pdf"))
+    assert "National implementation plan" in text
+    assert plan.title in text
+    assert "Initiatives of civil society and other stakeholders" in text
+
+    job, _created = request_report(
+        actor=user, kind=ReportJob.Kind.DRAFT_REVIEW, parameters={"country": "PRT"}
+    )
+    job.refresh_from_db()
+    assert job.status == ReportJob.Status.SUCCEEDED, job.error
+    _headings, body = docx_text(job_file(job, "docx"))
+    assert plan.title in body
+
+
+def test_bulk_measures_download_is_csv_of_published_measures(demo, client):
+    from reviews.services import regenerate_bulk_exports
+
+    job = regenerate_bulk_exports()
+    assert job.status == ReportJob.Status.SUCCEEDED, job.error
+    response = client.get("/reviews/downloads/measures.csv")
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    header, *rows = list(csv.reader(io.StringIO(content)))
+    assert header[0] == "country"
+    assert (
+        len(rows)
+        == Measure.objects.filter(plan__publish_plan=True, plan__publish_measures=True).count()
+    )
