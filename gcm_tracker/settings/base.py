@@ -79,8 +79,6 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
-# Opt in now to the Django 6 default: a URL typed without a scheme is https.
-FORMS_URLFIELD_ASSUME_HTTPS = True
 # SQLite (the embedded default) cannot enforce NULLS NOT DISTINCT; grant_role() is idempotent
 # by lookup, and PostgreSQL, the production database, enforces the constraint.
 SILENCED_SYSTEM_CHECKS = ["models.W047"]
