@@ -343,7 +343,9 @@ class InitiativeObjective(models.Model):
                 fields=["initiative", "objective"], name="unique_initiative_objective"
             ),
             models.UniqueConstraint(
-                fields=["initiative"], condition=Q(is_primary=True), name="one_primary_objective_per_initiative"
+                fields=["initiative"],
+                condition=Q(is_primary=True),
+                name="one_primary_objective_per_initiative",
             ),
         ]
 

@@ -167,7 +167,9 @@ class MeasureObjective(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["measure", "objective"], name="unique_measure_obj"),
             models.UniqueConstraint(
-                fields=["measure"], condition=Q(is_primary=True), name="one_primary_objective_per_measure"
+                fields=["measure"],
+                condition=Q(is_primary=True),
+                name="one_primary_objective_per_measure",
             ),
         ]
         verbose_name = _("measure objective")
