@@ -206,6 +206,50 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # One clear, stable name per choice set: fields called status, kind, form, role or state
+    # exist in several apps, and a choice set used by two fields must not get two names.
+    "ENUM_NAME_OVERRIDES": {
+        # accounts, countries, objectives
+        "MembershipRoleEnum": "accounts.models.Role",
+        "CountryDesignationEnum": "countries.models.CountryDesignation.Kind",
+        "UnStatusEnum": "countries.models.Country.UNStatus",
+        "ToolKindEnum": "objectives.models.Tool.Kind",
+        # initiatives
+        "ModerationStateEnum": "initiatives.models.ModerationState",
+        "ActivityStatusEnum": "initiatives.models.ActivityStatus",
+        "DatePrecisionEnum": "initiatives.models.DatePrecision",
+        "GeoLevelEnum": "initiatives.models.GeoLevel",
+        "CrisisResponseEnum": "initiatives.models.CrisisResponse",
+        "FundingStatusEnum": "initiatives.models.FundingStatus",
+        "InitiativeSourceEnum": "initiatives.models.Source",
+        "InitiativeCategoryEnum": "initiatives.models.CATEGORY_CHOICES",
+        "PartnerRoleEnum": "initiatives.models.PartnerRole",
+        "OutputKindEnum": "initiatives.models.OutputKind",
+        # plans
+        "PlanFormEnum": "plans.models.plan.Plan.Form",
+        "PlanStatusEnum": "plans.models.plan.Plan.Status",
+        "ChecklistStatusEnum": "plans.models.plan.ChecklistStatus",
+        "MeasureStatusEnum": "plans.models.measures.Measure.Status",
+        "MeasureLevelEnum": "plans.models.measures.Measure.Level",
+        "InterventionTypeEnum": "plans.models.measures.Measure.InterventionType",
+        "DeadlineKindEnum": "plans.models.measures.Measure.DeadlineKind",
+        "BudgetLineKindEnum": "plans.models.measures.BudgetLine.Kind",
+        "BudgetLineStatusEnum": "plans.models.measures.BudgetLine.Status",
+        "BudgetSourceTypeEnum": "plans.models.measures.BudgetLine.SourceType",
+        "ProgressUpdateStateEnum": "plans.models.measures.ProgressUpdate.State",
+        "IndicatorTypeEnum": "plans.models.indicators.Indicator.Type",
+        "IndicatorPeriodicityEnum": "plans.models.indicators.Indicator.Periodicity",
+        "IndicatorValueStatusEnum": "plans.models.indicators.IndicatorValue.Status",
+        # reviews
+        "ReviewCycleKindEnum": "reviews.models.ReviewCycle.Kind",
+        "SubmissionKindEnum": "reviews.models.Submission.Kind",
+        "SubmissionStatusEnum": "reviews.models.Submission.Status",
+        "PledgeFormEnum": "reviews.models.Pledge.Form",
+        "PledgeTypeEnum": "reviews.models.Pledge.Type",
+        "PledgeStatusEnum": "reviews.models.Pledge.Status",
+        "ReportJobKindEnum": "reviews.models.ReportJob.Kind",
+        "ReportJobStatusEnum": "reviews.models.ReportJob.Status",
+    },
 }
 
 LOGGING = {

@@ -93,6 +93,56 @@ class CoverageSerializer(serializers.Serializer):
     indicators = serializers.IntegerField()
 
 
+class BudgetByObjectiveSerializer(serializers.Serializer):
+    """Budget of the measures whose primary objective is ``objective``, in one currency."""
+
+    objective = serializers.IntegerField(help_text="Number of the primary GCM objective.")
+    currency = serializers.CharField()
+    total = serializers.DecimalField(max_digits=20, decimal_places=2)
+    requested = serializers.DecimalField(max_digits=20, decimal_places=2)
+    committed = serializers.DecimalField(max_digits=20, decimal_places=2)
+    funded = serializers.DecimalField(
+        max_digits=20, decimal_places=2, help_text="Money secured or disbursed."
+    )
+    gap = serializers.DecimalField(max_digits=20, decimal_places=2, help_text="Total minus funded.")
+
+
+class BudgetTotalSerializer(serializers.Serializer):
+    """Plan-wide budget in one currency."""
+
+    currency = serializers.CharField()
+    total = serializers.DecimalField(max_digits=20, decimal_places=2)
+    funded = serializers.DecimalField(
+        max_digits=20, decimal_places=2, help_text="Money secured or disbursed."
+    )
+    gap = serializers.DecimalField(max_digits=20, decimal_places=2, help_text="Total minus funded.")
+
+
+class BudgetSummarySerializer(serializers.Serializer):
+    """Totals and funding gap by primary objective and currency, and per currency."""
+
+    by_objective = BudgetByObjectiveSerializer(many=True)
+    totals = BudgetTotalSerializer(many=True)
+
+
+class AssessmentResultSerializer(serializers.Serializer):
+    """The recorded assessment of one objective."""
+
+    objective = serializers.IntegerField()
+    selected = serializers.BooleanField()
+    total = serializers.IntegerField(help_text="Sum of the rubric scores.")
+
+
+class PublicationSerializer(serializers.Serializer):
+    """Which parts of the plan are public."""
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        return {
+            part: serializers.BooleanField(help_text=str(label))
+            for part, label in PUBLICATION_PARTS.items()
+        }
+
+
 class PlanDetailSerializer(PlanListSerializer):
     axes = PlanAxisSerializer(many=True, read_only=True)
     steps = serializers.SerializerMethodField()
