@@ -8,13 +8,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_production_settings_pass_check_deploy():
+def test_production_settings_pass_check_deploy(tmp_path):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "gcm_tracker.settings.production",
         "DJANGO_SECRET_KEY": "k" * 20 + "-production-like-secret-" + "x9Q" * 12,
         "DJANGO_ALLOWED_HOSTS": "gcm.example.org",
-        "DATABASE_URL": "sqlite:////tmp/gcm-check-deploy.sqlite3",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'check-deploy.sqlite3'}",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],

@@ -142,7 +142,9 @@ def test_draft_review_docx_is_an_editable_outline_from_live_data(portugal_data, 
     assert len(objective_headings) == 23
     assert "Pledge: Программа интеграции мигрантов (Pledged)" in text
     assert "Language courses fund | Financial" in text
-    assert "No plan or initiative data is recorded" in text
+    # With no plan and no initiative, the providers say so rather than leave a gap.
+    assert "No implementation plan has been published." in text
+    assert "No published initiative covers this country." in text
 
 
 def test_draft_review_is_only_for_the_countrys_government_roles(portugal_data, member):
