@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
+from django import forms
 from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -51,6 +54,14 @@ def search_initiatives(queryset: QuerySet[Initiative], value: str) -> QuerySet[I
         | Q(expected_outcomes__icontains=value)
         | Q(organisation__name__icontains=value)
     )
+
+
+class AnyYesNoSelect(forms.NullBooleanSelect):
+    """A yes/no filter whose empty choice reads "Any" (not Django's "Unknown")."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs)
+        self.choices = [("unknown", _("Any")), ("true", _("Yes")), ("false", _("No"))]
 
 
 class InitiativeFilter(django_filters.FilterSet):
@@ -125,7 +136,10 @@ class InitiativeFilter(django_filters.FilterSet):
     year = django_filters.NumberFilter(
         method="filter_year", label=_("Active in year"), min_value=1990, max_value=2100
     )
-    engages_states = django_filters.BooleanFilter(label=_("Engages States"))
+    engages_states = django_filters.BooleanFilter(
+        label=_("Engages States"),
+        widget=AnyYesNoSelect,
+    )
     crisis = django_filters.ChoiceFilter(
         field_name="crisis_response",
         choices=[c for c in CrisisResponse.choices if c[0] != CrisisResponse.NONE],
