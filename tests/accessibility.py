@@ -48,3 +48,15 @@ def sweep(page: Any, urls: list[str], found: dict[str, Any], label: str = "") ->
         violations = axe_violations(page)
         if violations:
             found[key] = violations
+
+
+def sweep_form_errors(
+    page: Any, url: str, button: str, found: dict[str, Any], label: str = ""
+) -> None:
+    """Submit the form at ``url`` empty and record the violations of the page with its errors."""
+    page.goto(url)
+    page.get_by_role("button", name=button, exact=True).click()
+    page.get_by_role("alert").first.wait_for()
+    violations = axe_violations(page)
+    if violations:
+        found[f"{label}{url} (errors)"] = violations

@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from initiatives.models import Initiative
 from initiatives.views import STEP_KEYS
-from tests.accessibility import log_in, log_out, sweep
+from tests.accessibility import log_in, log_out, sweep, sweep_form_errors
 
 
 @pytest.mark.browser
@@ -44,12 +44,18 @@ def test_initiatives_pages_have_no_serious_accessibility_violations(page: Any) -
         found,
         "member ",
     )
+    sweep_form_errors(page, "/initiatives/new/", "Save and continue", found, "member ")
     log_out(page)
 
     log_in(page, "moderator@demo.gcm-tracker.test")
     sweep(
         page,
-        ["/initiatives/moderation/", f"/initiatives/{submitted.pk}/"],
+        [
+            "/initiatives/moderation/",
+            f"/initiatives/{submitted.pk}/",
+            "/initiatives/import/",
+            "/initiatives/calls/new/",
+        ],
         found,
         "moderator ",
     )

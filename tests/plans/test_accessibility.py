@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
-from tests.accessibility import log_in, sweep
+from tests.accessibility import log_in, sweep, sweep_form_errors
 
 
 @pytest.mark.browser
@@ -50,4 +50,5 @@ def test_plan_pages_have_no_serious_accessibility_violations(page: Any) -> None:
         found,
         "coordinator ",
     )
+    sweep_form_errors(page, "/plans/PRT/measures/new/", "Save the measure", found, "coordinator ")
     assert found == {}
