@@ -179,6 +179,13 @@ class PledgeForm(forms.Form):
             ]
             self.fields["entity"].choices = choices  # type: ignore[attr-defined]
 
+    def add_prefix(self, field_name: str) -> str:
+        # A control named "matches" would shadow the form element's matches() method in the
+        # browser (form.matches), which breaks assistive-technology scripts such as axe-core.
+        if field_name == "matches":
+            field_name = "matches_pledge"
+        return super().add_prefix(field_name)
+
     def entity_kwargs(self) -> dict[str, Any]:
         kind, _sep, pk = self.cleaned_data["entity"].partition(":")
         if kind == "country":
