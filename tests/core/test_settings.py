@@ -9,8 +9,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_production_settings_pass_check_deploy(tmp_path):
+    # The browser fixture allows async-unsafe calls in this process; a deployment never does.
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {
-        **os.environ,
+        **inherited,
         "DJANGO_SETTINGS_MODULE": "gcm_tracker.settings.production",
         "DJANGO_SECRET_KEY": "k" * 20 + "-production-like-secret-" + "x9Q" * 12,
         "DJANGO_ALLOWED_HOSTS": "gcm.example.org",
