@@ -22,6 +22,18 @@ from . import report_data
 from .report_data import Section
 
 MAX_TABLE_ROWS = 200
+_SUMMARY_ATTR = "_gcm_plan_summary"
+
+
+def _plan_summary(country: Any) -> dict[str, Any] | None:
+    """The country's published plan summary, computed once per country object.
+
+    The plan, indicator and budget sections of one report share it, so a report runs the
+    summary's queries once rather than once per section.
+    """
+    if not hasattr(country, _SUMMARY_ATTR):
+        setattr(country, _SUMMARY_ATTR, plan_selectors.country_plan_summary(country))
+    return getattr(country, _SUMMARY_ATTR)
 
 
 # --- country: the profile PDF and the draft voluntary national review -------------------------
@@ -29,7 +41,7 @@ MAX_TABLE_ROWS = 200
 
 def plan_country_section(country: Any) -> Section:
     """The country's published implementation plan: state, steps, coverage, budget."""
-    summary = plan_selectors.country_plan_summary(country)
+    summary = _plan_summary(country)
     title = _("National implementation plan")
     if summary is None:
         return {"title": title, "paragraphs": [_("No implementation plan has been published.")]}
@@ -83,7 +95,7 @@ def plan_country_section(country: Any) -> Section:
 
 
 def plan_indicators_section(country: Any) -> Section | None:
-    summary = plan_selectors.country_plan_summary(country)
+    summary = _plan_summary(country)
     if summary is None or not summary["indicators"]:
         return None
     return {
@@ -115,7 +127,7 @@ def plan_indicators_section(country: Any) -> Section | None:
 
 
 def plan_budget_section(country: Any) -> Section | None:
-    summary = plan_selectors.country_plan_summary(country)
+    summary = _plan_summary(country)
     if summary is None or not summary["budget_by_objective"]:
         return None
     return {

@@ -148,3 +148,11 @@ def test_bulk_measures_download_is_csv_of_published_measures(demo, client):
         len(rows)
         == Measure.objects.filter(plan__publish_plan=True, plan__publish_measures=True).count()
     )
+
+
+def test_plan_sections_of_one_report_share_one_summary(demo, django_assert_num_queries):
+    portugal = Country.objects.get(alpha3="PRT")
+    providers.plan_country_section(portugal)
+    with django_assert_num_queries(0):
+        providers.plan_indicators_section(portugal)
+        providers.plan_budget_section(portugal)
