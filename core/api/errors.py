@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, status
+from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -40,10 +40,7 @@ def _flatten(data: Any) -> dict[str, list[str]]:
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """Render domain errors, validation errors and HTTP errors in one shape."""
     if isinstance(exc, DomainError):
-        return Response(
-            {"detail": str(exc) or _("Invalid input."), "code": exc.code, "errors": exc.errors},
-            status=status.HTTP_400_BAD_REQUEST,
-        )
+        return Response(exc.as_body(_("Invalid input.")), status=exc.http_status)
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(DomainError.from_validation_error(exc).errors)
     if isinstance(exc, Http404):
