@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +15,7 @@ from accounts.models import Organisation
 from countries.models import Country, M49Region
 from objectives.models import Objective
 
-from . import permissions
+from . import aggregates, permissions
 from .models import (
     CallForInitiatives,
     Initiative,
@@ -147,7 +148,7 @@ def country_objective_counts(initiatives: QuerySet[Initiative]) -> dict[str, dic
         _links(initiatives)
         .filter(initiative__countries__isnull=False)
         .values_list("initiative__countries__alpha3", "objective__number")
-        .annotate(n=Count("initiative", distinct=True))
+        .annotate(n=Count("*"))  # (country, objective) is unique per initiative: exact
         .order_by()
     )
     out: dict[str, dict[int, int]] = defaultdict(dict)
@@ -162,7 +163,7 @@ def region_objective_counts(initiatives: QuerySet[Initiative]) -> dict[str, dict
         _links(initiatives)
         .filter(initiative__coverage_regions__isnull=False)
         .values_list("initiative__coverage_regions__code", "objective__number")
-        .annotate(n=Count("initiative", distinct=True))
+        .annotate(n=Count("*"))  # (region, objective) is unique per initiative: exact
         .order_by()
     )
     out: dict[str, dict[int, int]] = defaultdict(dict)
@@ -171,23 +172,37 @@ def region_objective_counts(initiatives: QuerySet[Initiative]) -> dict[str, dict
     return dict(out)
 
 
+def region_matrix(
+    initiatives: QuerySet[Initiative], params: Mapping[str, Any]
+) -> dict[str, dict[int, int]]:
+    """The region x objective counts alone, kept between publications."""
+    return aggregates.cached("by-region", params, lambda: region_objective_counts(initiatives))
+
+
 def country_counts(initiatives: QuerySet[Initiative]) -> dict[str, int]:
     """{alpha3: number of initiatives covering it}: one aggregate query (for the map)."""
     rows = (
         Country.objects.filter(initiatives__in=initiatives.values("pk"))
         .values_list("alpha3")
-        .annotate(n=Count("initiatives", distinct=True))
+        .annotate(n=Count("*"))
         .order_by()
     )
     return dict(rows)
 
 
-def mapping(initiatives: QuerySet[Initiative]) -> dict[str, Any]:
-    """Everything the mapping page and endpoint show, in a fixed number of queries."""
+def mapping(
+    initiatives: QuerySet[Initiative], params: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """Everything the mapping page and endpoint show, in a fixed number of queries.
+
+    ``params`` are the filter parameters that produced ``initiatives``: with them the counts
+    are kept between publications (``aggregates``) instead of recounted per request.
+    """
     objs = objectives()
-    by_country = country_objective_counts(initiatives)
-    by_region = region_objective_counts(initiatives)
-    per_country = country_counts(initiatives)
+    key = dict(params or {})
+    by_country = aggregates.cached("by-country", key, lambda: country_objective_counts(initiatives))
+    by_region = region_matrix(initiatives, key)
+    per_country = aggregates.cached("per-country", key, lambda: country_counts(initiatives))
     countries = list(
         Country.objects.select_related("m49_region", "m49_subregion").order_by(
             "m49_region__name", "m49_subregion__name", "name"
