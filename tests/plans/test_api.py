@@ -320,6 +320,22 @@ def test_bad_budget_line_is_a_400_and_changes_nothing(
     assert not BudgetLine.objects.exists()
 
 
+def test_budget_line_in_the_no_currency_code_xxx_is_a_400_with_a_clear_message(
+    api_client: Any, measure: Measure, focal_point: Any
+) -> None:
+    api_client.force_authenticate(focal_point)
+    response = api_client.post(
+        url("plans-api-budget-create", number=1),
+        {"fiscal_year": 2021, "amount": "10", "currency": "XXX", "source_type": "national_budget"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "currency": ["“XXX” is not an ISO 4217 currency in use (e.g. EUR, KES, LKR)."]
+    }
+    assert not BudgetLine.objects.exists()
+
+
 def test_budget_line_and_summary(api_client: Any, measure: Measure, focal_point: Any) -> None:
     api_client.force_authenticate(focal_point)
     response = api_client.post(
@@ -461,6 +477,13 @@ def test_indicator_values_draft_hidden_from_public(
         format="json",
     )
     assert bad.status_code == 400
+    # The focal point sees the draft value, but only the coordinator validates it.
+    refused = api_client.post(url("plans-api-value-validate", pk=created.json()["id"]))
+    assert refused.status_code == 403
+    assert refused.json()["code"] == "permission_denied"
+    api_client.force_authenticate(None)
+    hidden = api_client.post(url("plans-api-value-validate", pk=created.json()["id"]))
+    assert hidden.status_code in (401, 403)
     services.set_publication(actor=coordinator, plan=published, parts={"publish_indicators": True})
     api_client.force_authenticate(None)
     public = api_client.get(url("plans-api-indicators")).json()["results"][0]

@@ -46,7 +46,7 @@ def test_organiser_edits_their_cycle_through_the_form(cycles, client, ece_organi
         "submissions_close_on": "2028-02-01",
     }
     response = client.post(f"/reviews/cycles/{cycle.code}/edit/", data)
-    assert response.status_code == 200
+    assert response.status_code == 400  # as the API answers the same request
     assert "The submission window cannot close before it opens." in response.text
     assert ReviewCycle.objects.get(pk=cycle.pk).submissions_open_on is None
     data["submissions_close_on"] = "2028-04-01"
@@ -106,7 +106,7 @@ def test_submission_form_outside_the_window_shows_the_error_and_saves_nothing(cl
             "summary": "S",
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "the window is closed" in response.text
     assert 'class="error-summary"' in response.text
     assert not Submission.objects.exists()
@@ -176,7 +176,7 @@ def test_member_makes_a_pledge_and_posts_an_update(client, member, organisation)
             "deadline": "2027-06-30",
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Choose at least one objective or guiding principle" in response.text
     assert not Pledge.objects.exists()
     from objectives.models import Objective
@@ -221,7 +221,7 @@ def test_pledge_form_reports_amount_without_currency(client, coordinator):
             "amount": "1000",
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "ISO 4217" in response.text
     assert not Pledge.objects.exists()
 
@@ -359,3 +359,48 @@ def test_report_request_never_redirects_off_site(cycles, client, member):
     )
     assert response.status_code == 302
     assert response["Location"] == "/reviews/reports/"
+
+
+def test_a_pledge_in_currency_xxx_gets_the_same_400_and_message_from_page_and_api(
+    client, api_client, coordinator
+):
+    from objectives.models import Objective
+
+    message = "“XXX” is not an ISO 4217 currency in use (e.g. EUR, KES, LKR)."
+    api_client.force_authenticate(coordinator)
+    api = api_client.post(
+        "/api/v1/pledges/",
+        {
+            "title": "Money",
+            "description": "d",
+            "pledge_type": "financial",
+            "country": "PRT",
+            "objectives": [1],
+            "target": "t",
+            "deadline": "2027-01-01",
+            "amount": "100.00",
+            "currency": "XXX",
+        },
+    )
+    assert api.status_code == 400
+    assert api.json()["errors"] == {"currency": [message]}
+
+    client.force_login(coordinator)
+    page = client.post(
+        "/reviews/pledges/new/",
+        {
+            "entity": f"country:{coordinator.memberships.first().country_id}",
+            "title": "Money",
+            "description": "d",
+            "pledge_type": "financial",
+            "form": "individual",
+            "objectives": [Objective.objects.get(number=1).pk],
+            "target": "t",
+            "deadline": "2027-06-30",
+            "amount": "100",
+            "currency": "XXX",
+        },
+    )
+    assert page.status_code == 400
+    assert page.context["form"].errors["currency"] == [message]
+    assert not Pledge.objects.exists()
