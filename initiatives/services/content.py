@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.errors import DomainError, full_clean_or_raise
+from core.services import apply_fields
 from objectives.models import Objective, ObjectiveAction
 
 from ..models import (
@@ -205,14 +206,16 @@ def _apply(initiative: Initiative, data: Mapping[str, Any]) -> None:
     unknown = set(data) - ALL_FIELDS
     if unknown:
         raise DomainError(_("Unknown fields: %(list)s.") % {"list": ", ".join(sorted(unknown))})
-    for field in SCALAR_FIELDS:
-        if field in data:
-            value = data[field]
-            if isinstance(value, str):
-                value = value.strip()
-            if value is None and field not in _NULLABLE:
-                value = ""
-            setattr(initiative, field, value)
+    apply_fields(
+        initiative,
+        {
+            f: "" if data[f] is None and f not in _NULLABLE else data[f]
+            for f in SCALAR_FIELDS
+            if f in data
+        },
+        allowed=SCALAR_FIELDS,
+        strip=True,
+    )
     if "categories" in data:
         codes = set(data["categories"] or [])
         for code, attr in CATEGORY_FIELDS.items():

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Organisation
 from core.currencies import invalid_currency_message, is_active_currency
 from core.errors import ConflictError, DomainError, ForbiddenError, full_clean_or_raise
+from core.services import apply_fields
 from countries.models import Country
 from objectives.models import GuidingPrinciple, Objective
 
@@ -127,11 +128,10 @@ def _validate(pledge: Pledge, m2m: dict[str, list[Any]], matches_id: Any) -> Non
         raise DomainError(errors=errors)
 
 
-def _set_scalars(pledge: Pledge, data: dict[str, Any]) -> list[str]:
-    changed = []
+def _set_scalars(pledge: Pledge, data: dict[str, Any], *, actor: Any) -> list[str]:
+    """Check and convert the pledge's own fields, then set them; returns those changed."""
+    values: dict[str, Any] = {}
     for name, value in data.items():
-        if name not in SCALAR_FIELDS:
-            raise DomainError(_("Unknown field."), field=name)
         if name == "amount":
             value = _clean_amount(value)
         elif name == "cycle":
@@ -143,12 +143,9 @@ def _set_scalars(pledge: Pledge, data: dict[str, Any]) -> list[str]:
                 value = datetime.date.fromisoformat(value)
             except ValueError as exc:
                 raise DomainError(_("Enter a valid date."), field="deadline") from exc
-        elif isinstance(value, str):
-            value = value.strip()
-        if getattr(pledge, name) != value:
-            setattr(pledge, name, value)
-            changed.append(name)
-    return changed
+        values[name] = value
+    allowed = [f if f != "cycle" else "cycle_id" for f in SCALAR_FIELDS]
+    return apply_fields(pledge, values, allowed=allowed, actor=actor, strip=True)
 
 
 @transaction.atomic
@@ -180,7 +177,7 @@ def create_pledge(
             field="organisation",
         )
     pledge = Pledge(country=country, organisation=organisation, created_by=actor)
-    _set_scalars(pledge, data)
+    _set_scalars(pledge, data, actor=actor)
     m2m = {
         "objectives": _fetch(Objective, objectives, "objectives"),
         "principles": _fetch(GuidingPrinciple, principles, "principles"),
@@ -209,7 +206,7 @@ def update_pledge(*, actor: Any, pledge: Pledge, matches: Any = _UNSET, **data: 
     if pledge.status == Pledge.Status.WITHDRAWN:
         raise ConflictError(_("A withdrawn pledge can no longer be changed."), code="withdrawn")
     m2m_input = {name: data.pop(name) for name in M2M_FIELDS if name in data}
-    changed = _set_scalars(pledge, data)
+    changed = _set_scalars(pledge, data, actor=actor)
     models = {
         "objectives": Objective,
         "principles": GuidingPrinciple,

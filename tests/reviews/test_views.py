@@ -404,3 +404,36 @@ def test_a_pledge_in_currency_xxx_gets_the_same_400_and_message_from_page_and_ap
     assert page.status_code == 400
     assert page.context["form"].errors["currency"] == [message]
     assert not Pledge.objects.exists()
+
+
+def test_submitting_a_draft_without_summary_is_the_same_400_from_page_and_api(
+    client, api_client, coordinator
+):
+    draft = SubmissionFactory(summary="")
+    api_client.force_authenticate(coordinator)
+    api = api_client.post(f"/api/v1/submissions/{draft.pk}/submit/")
+    assert api.status_code == 400
+    assert api.json()["errors"] == {"summary": ["Write a summary before submitting."]}
+
+    client.force_login(coordinator)
+    page = client.post(f"/reviews/submissions/{draft.pk}/submit/")
+    assert page.status_code == 400
+    assert [str(m) for m in page.context["messages"]] == ["Write a summary before submitting."]
+    draft.refresh_from_db()
+    assert draft.status == Submission.Status.DRAFT
+
+
+def test_submitting_someone_elses_draft_is_the_same_403_from_page_and_api(
+    client, api_client, focal_point
+):
+    draft = SubmissionFactory()
+    api_client.force_authenticate(focal_point)
+    api = api_client.post(f"/api/v1/submissions/{draft.pk}/submit/")
+    assert api.status_code == 403
+    assert api.json()["detail"] == "You may not change this submission."
+    client.force_login(focal_point)
+    page = client.post(f"/reviews/submissions/{draft.pk}/submit/")
+    assert page.status_code == 403
+    assert "You may not change this submission." in page.text
+    draft.refresh_from_db()
+    assert draft.status == Submission.Status.DRAFT
