@@ -429,14 +429,17 @@ class ProgressUpdateCreateView(PlanScopedMixin, WriteView):
 
 
 def _update_for(request: Request, alpha3: str, pk: int) -> ProgressUpdate:
+    """The update if the user may see it (as in the list: approved ones, unless an editor)."""
     plan = selectors.plan_for_country(request.user, alpha3)
-    if not can_edit_plan(request.user, plan):
+    editor = can_edit_plan(request.user, plan)
+    if not editor and not can_view_part(request.user, plan, "publish_measures"):
         raise Http404
-    return get_object_or_404(
-        ProgressUpdate.objects.select_related("measure__plan__country", "entity"),
-        pk=pk,
-        measure__plan=plan,
+    updates = ProgressUpdate.objects.select_related("measure__plan__country", "entity").filter(
+        measure__plan=plan
     )
+    if not editor:
+        updates = updates.filter(state=ProgressUpdate.State.APPROVED)
+    return get_object_or_404(updates, pk=pk)
 
 
 class ProgressUpdateApproveView(WriteView):

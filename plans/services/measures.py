@@ -331,8 +331,10 @@ def submit_progress_update(
     return update
 
 
-def _lock_update(update: ProgressUpdate) -> tuple[Plan, ProgressUpdate]:
+def _lock_update(actor: Any, update: ProgressUpdate) -> tuple[Plan, ProgressUpdate]:
+    """Lock the plan and the update; only the coordinator reviews, and only a submitted one."""
     plan = lock_plan(update.measure.plan)
+    require_coordinator(actor, plan)
     row = ProgressUpdate.objects.select_for_update().select_related("measure").get(pk=update.pk)
     if row.state != ProgressUpdate.State.SUBMITTED:
         raise ConflictError(
@@ -344,8 +346,7 @@ def _lock_update(update: ProgressUpdate) -> tuple[Plan, ProgressUpdate]:
 @transaction.atomic
 def approve_progress_update(*, actor: Any, update: ProgressUpdate) -> ProgressUpdate:
     """The coordinator approves an update: only then does the measure's status change."""
-    plan, row = _lock_update(update)
-    require_coordinator(actor, plan)
+    _plan, row = _lock_update(actor, update)
     if row.author_id == actor.pk:
         raise ForbiddenError(
             _("You cannot approve your own update; another coordinator must review it."),
@@ -367,8 +368,7 @@ def approve_progress_update(*, actor: Any, update: ProgressUpdate) -> ProgressUp
 @transaction.atomic
 def return_progress_update(*, actor: Any, update: ProgressUpdate, reason: str) -> ProgressUpdate:
     """The coordinator returns an update to its author, saying why."""
-    plan, row = _lock_update(update)
-    require_coordinator(actor, plan)
+    _plan, row = _lock_update(actor, update)
     if not (reason or "").strip():
         raise DomainError(_("Say why the update is returned."), field="return_reason")
     if row.author_id == actor.pk:

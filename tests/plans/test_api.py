@@ -436,6 +436,36 @@ def test_update_flow_and_focal_point_cannot_approve(
     assert ProgressUpdate.objects.get().state == "approved"
 
 
+def test_reviewing_an_update_twice_is_a_409_and_others_may_not_review(
+    api_client: Any,
+    published: Plan,
+    measure: Measure,
+    focal_point: Any,
+    coordinator: Any,
+    civil_society: Any,
+) -> None:
+    first = services.submit_progress_update(
+        actor=focal_point, measure=measure, reported_status="in_progress", progress="Begun"
+    )
+    pending = services.submit_progress_update(
+        actor=focal_point, measure=measure, reported_status="completed", progress="Claimed"
+    )
+    api_client.force_authenticate(coordinator)
+    assert api_client.post(url("plans-api-update-approve", pk=first.pk)).status_code == 200
+    again = api_client.post(url("plans-api-update-approve", pk=first.pk))
+    assert again.status_code == 409
+    assert again.json()["detail"] == "This update was already approved."
+    # Anyone may see an approved update of a published plan, but only the coordinator reviews.
+    api_client.force_authenticate(civil_society)
+    refused = api_client.post(url("plans-api-update-approve", pk=first.pk))
+    assert refused.status_code == 403
+    assert refused.json()["code"] == "permission_denied"
+    # An update under review is not shown to them at all.
+    assert api_client.post(url("plans-api-update-approve", pk=pending.pk)).status_code == 404
+    pending.refresh_from_db()
+    assert pending.state == "submitted"
+
+
 def test_publication_is_chosen_by_the_coordinator(
     api_client: Any, plan: Plan, focal_point: Any, coordinator: Any
 ) -> None:
