@@ -110,7 +110,11 @@ def cycle_edit(request: HttpRequest, code: str) -> HttpResponse:
     cycle = get_object_or_404(ReviewCycle, code=code)
     if request.method != "POST" and not permissions.can_manage_cycle(request.user, cycle):
         raise PermissionDenied
-    form = CycleForm(request.POST or None, instance=cycle, regions=_managed_regions(request.user))
+    # The cycle's own region is always a choice: whether it may be changed, the service decides.
+    regions = _managed_regions(request.user) | ReviewRegion.objects.filter(
+        pk__in=[cycle.review_region_id] if cycle.review_region_id else []
+    )
+    form = CycleForm(request.POST or None, instance=cycle, regions=regions)
     status = _form_status(request)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "code"}

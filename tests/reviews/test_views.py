@@ -58,6 +58,22 @@ def test_organiser_edits_their_cycle_through_the_form(cycles, client, ece_organi
 def test_cycle_edit_is_forbidden_outside_the_organisers_region(cycles, client, ece_organiser):
     client.force_login(ece_organiser)
     assert client.get("/reviews/cycles/eca-2028/edit/").status_code == 403
+    cycle = ReviewCycle.objects.get(code="eca-2028")
+    # A complete, valid form is refused by the service, as the API refuses the same change.
+    response = client.post(
+        "/reviews/cycles/eca-2028/edit/",
+        {
+            "kind": "regional",
+            "review_region": cycle.review_region_id,
+            "title": cycle.title,
+            "year_start": cycle.year_start,
+            "year_end": cycle.year_end,
+            "venue": "Hijacked",
+        },
+    )
+    assert response.status_code == 403
+    assert "You may only manage review cycles of your own review region." in response.text
+    assert ReviewCycle.objects.get(pk=cycle.pk).venue != "Hijacked"
     assert client.get("/reviews/cycles/new/").status_code == 200
 
 
