@@ -108,7 +108,7 @@ def _service_functions() -> list[tuple[str, object]]:
     import plans.services
     import reviews.services
 
-    found = []
+    found: list[tuple[str, object]] = []
     for module in (accounts.services, initiatives.services, plans.services, reviews.services):
         for name in getattr(module, "__all__", dir(module)):
             fn = getattr(module, name)
