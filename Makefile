@@ -38,11 +38,13 @@ browser:
 	@bash scripts/install-browser.sh
 	@bash scripts/install-fonts.sh
 
-## Static checks: ruff, mypy, migrations in step with models, Django's system checks.
+## Static checks: ruff, mypy, the import contracts, migrations in step with models, Django's
+## system checks.
 check: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check
 
