@@ -38,13 +38,14 @@ browser:
 	@bash scripts/install-browser.sh
 	@bash scripts/install-fonts.sh
 
-## Static checks: ruff, mypy, the import contracts, migrations in step with models, Django's
-## system checks.
+## Static checks: ruff, mypy, the import contracts, dead code, migrations in step with models,
+## Django's system checks.
 check: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy .
 	$(VENV)/bin/lint-imports
+	$(PY) scripts/deadcode.py
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check
 

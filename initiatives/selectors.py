@@ -123,12 +123,6 @@ def pending_membership_requests() -> QuerySet[MembershipRequest]:
     )
 
 
-def pending_organisations() -> QuerySet[Organisation]:
-    return Organisation.objects.filter(status=Organisation.Status.PENDING).select_related(
-        "type", "country"
-    )
-
-
 # --- mapping ----------------------------------------------------------------------------------
 
 

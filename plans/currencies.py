@@ -14,7 +14,3 @@ def currency_codes() -> frozenset[str]:
 
 def is_currency(code: str) -> bool:
     return (code or "").upper() in currency_codes()
-
-
-def currency_choices() -> list[tuple[str, str]]:
-    return sorted((c.alpha_3, f"{c.alpha_3} - {c.name}") for c in pycountry.currencies)

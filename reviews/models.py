@@ -26,9 +26,6 @@ class ReviewCycleQuerySet(models.QuerySet["ReviewCycle"]):
     def imrf(self) -> ReviewCycleQuerySet:
         return self.filter(kind=ReviewCycle.Kind.IMRF)
 
-    def open_on(self, day: datetime.date) -> ReviewCycleQuerySet:
-        return self.filter(submissions_open_on__lte=day, submissions_close_on__gte=day)
-
 
 class ReviewCycle(TimeStampedModel):
     """A regional review round in one review region, or an IMRF edition.
