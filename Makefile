@@ -10,10 +10,13 @@ PORT ?= 8000
 
 install: $(VENV)/.installed static/vendor/.installed
 
-$(VENV)/.installed: pyproject.toml
+# The pinned versions of requirements-dev.lock (see "Updating dependencies" in README.md), then
+# the project itself without resolving anything again.
+$(VENV)/.installed: requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	$(VENV)/bin/pip install --quiet -r requirements-dev.lock
+	$(VENV)/bin/pip install --quiet --no-deps -e .
 	touch $@
 
 static/vendor/.installed: package.json
