@@ -26,7 +26,7 @@ def _objective_counter(items: Iterable[Any]) -> Counter[int]:
     return counter
 
 
-def _provider_counts(sections: list[dict[str, Any]]) -> Counter[int]:
+def _section_counts(sections: list[dict[str, Any]]) -> Counter[int]:
     counter: Counter[int] = Counter()
     for section in sections:
         counter.update(section["objective_counts"])
@@ -39,7 +39,7 @@ def coverage_rows(
     submissions: Counter[int],
     other: Counter[int],
 ) -> list[dict[str, Any]]:
-    """One row per objective: counts from pledges, submissions and the providers."""
+    """One row per objective: counts from pledges, submissions and the sections."""
     return [
         {
             "number": o.number,
@@ -90,7 +90,7 @@ def _lines(submissions: list[Submission], field: str) -> list[str]:
 
 
 def country_profile(country: Country) -> dict[str, Any]:
-    """A country's pledges, submitted reviews, objective coverage and provider sections."""
+    """A country's pledges, submitted reviews, objective coverage and the other sections."""
     objectives = list(Objective.objects.order_by("number"))
     pledges = list(
         review_selectors.pledge_list().filter(country=country).order_by("deadline", "id")
@@ -101,7 +101,7 @@ def country_profile(country: Country) -> dict[str, Any]:
         objectives,
         _objective_counter(pledges),
         _objective_counter(submissions),
-        _provider_counts(sections),
+        _section_counts(sections),
     )
     return {
         "country": country,
@@ -133,7 +133,7 @@ def regional_synthesis(region: ReviewRegion, cycle: ReviewCycle) -> dict[str, An
         objectives,
         _objective_counter(pledges),
         _objective_counter(submissions),
-        _provider_counts(sections),
+        _section_counts(sections),
     )
     areas = _group_rows(ThematicArea.objects.prefetch_related("objectives"), coverage)
     ranked = sorted((r for r in coverage if r["total"]), key=lambda r: (-r["total"], r["number"]))
@@ -200,7 +200,7 @@ def imrf_synthesis(cycle: ReviewCycle) -> dict[str, Any]:
         objectives,
         _objective_counter(pledges),
         _objective_counter(submissions),
-        _provider_counts(sections),
+        _section_counts(sections),
     )
     grouping = cycle.grouping_cycle or DEFAULT_GROUPING
     groups = list(

@@ -57,7 +57,7 @@ def add_table(
 
 
 def add_section(document: DocxDocument, section: dict[str, Any], level: int = 2) -> None:
-    """Write a provider section (see reports.sections) into a Word document."""
+    """Write a section (see reports.sections) into a Word document."""
     document.add_heading(section["title"], level=level)
     for paragraph in section["paragraphs"]:
         document.add_paragraph(paragraph)

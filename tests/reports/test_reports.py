@@ -106,7 +106,7 @@ def test_country_profile_pdf_shows_coverage_pledges_submissions_in_every_script(
 
 
 def test_country_profile_includes_every_section(portugal_data, coordinator, monkeypatch):
-    def plans_provider(country):
+    def plans_section(country):
         return {
             "title": "National implementation plan",
             "facts": [("Plan status", "Approved")],
@@ -114,7 +114,7 @@ def test_country_profile_includes_every_section(portugal_data, coordinator, monk
             "objective_counts": {20: 3},
         }
 
-    monkeypatch.setattr(sections, "COUNTRY_SECTIONS", (*sections.COUNTRY_SECTIONS, plans_provider))
+    monkeypatch.setattr(sections, "COUNTRY_SECTIONS", (*sections.COUNTRY_SECTIONS, plans_section))
     job = _request(coordinator, ReportJob.Kind.COUNTRY_PROFILE, country="PRT")
     text = pdf_text(job_file(job, "pdf"))
     assert "National implementation plan" in text

@@ -99,7 +99,7 @@ def test_region_sections_list_plans_and_initiatives(demo):
     assert dict(initiatives["facts"])["Published initiatives"] == len(in_region)
 
 
-def test_provider_queries_do_not_grow_with_the_data(demo, django_assert_max_num_queries):
+def test_section_queries_do_not_grow_with_the_data(demo, django_assert_max_num_queries):
     portugal = Country.objects.get(alpha3="PRT")
     ece = ReviewRegion.objects.get(code="ECE")
     with django_assert_max_num_queries(12):
