@@ -6,11 +6,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
+from core.pages import form_error_status
 from countries.models import ReviewRegion
 from reviews import selectors as review_selectors
 
@@ -27,9 +27,9 @@ def report_file_response(user: object, job_id: int, file_id: int) -> FileRespons
     return FileResponse(report_file.file.open("rb"), as_attachment=True, filename=report_file.name)
 
 
-@login_required
-def report_list(request: HttpRequest) -> HttpResponse:
-    """My reports: each job's status and files; the page refreshes itself while jobs run."""
+def _report_list_page(
+    request: HttpRequest, form: ReportRequestForm, *, status: int = 200
+) -> HttpResponse:
     jobs = list(selectors.report_list(request.user)[:100])
     return render(
         request,
@@ -37,44 +37,44 @@ def report_list(request: HttpRequest) -> HttpResponse:
         {
             "jobs": jobs,
             "any_active": any(j.is_active for j in jobs),
-            "form": ReportRequestForm(),
+            "form": form,
             "datasets": datasets.datasets(),
             "regions": ReviewRegion.objects.all(),
             "regional_cycles": review_selectors.regional_cycles(),
             "imrf_cycles": review_selectors.imrf_cycles(),
         },
+        status=status,
     )
+
+
+@login_required
+def report_list(request: HttpRequest) -> HttpResponse:
+    """My reports: each job's status and files; the page refreshes itself while jobs run."""
+    return _report_list_page(request, ReportRequestForm())
 
 
 @login_required
 @require_POST
 def report_request(request: HttpRequest) -> HttpResponse:
+    """Request a report; bad parameters show My reports with the errors and the API's status.
+
+    A refusal of the whole request (403, 503) goes to the page error middleware, as the API
+    answers it.
+    """
     form = ReportRequestForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Choose a kind of report from the list."))
-        return redirect("reports:report-list")
+        return _report_list_page(request, form, status=400)
     try:
         _job, created = services.request_report(
             actor=request.user, kind=form.cleaned_data["kind"], parameters=form.parameters()
         )
     except DomainError as exc:
-        messages.error(request, str(exc))
-        return redirect(_safe_next(request) or "reports:report-list")
+        return _report_list_page(request, form, status=form_error_status(exc, form))
     if created:
         messages.success(request, _("Your report was requested; it appears below when ready."))
     else:
         messages.info(request, _("This report is already being prepared; here it is."))
     return redirect("reports:report-list")
-
-
-def _safe_next(request: HttpRequest) -> str | None:
-    """The ``next`` page to go back to, only if it is on this site."""
-    target = request.POST.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return None
 
 
 @login_required

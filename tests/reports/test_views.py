@@ -46,14 +46,45 @@ def test_report_request_button_creates_a_job_and_shows_it(cycles, client, member
     assert job.files.get().name in response.text
 
 
-def test_report_request_with_a_bad_region_shows_the_message(cycles, client, member):
+def test_report_request_with_a_bad_region_shows_the_message_with_the_apis_status(
+    cycles, client, api_client, member
+):
+    bad = {"kind": "regional_synthesis", "region": "XYZ", "cycle": "ece-2024"}
     client.force_login(member)
-    response = client.post(
-        "/reviews/reports/request/",
-        {"kind": "regional_synthesis", "region": "XYZ", "cycle": "ece-2024"},
-        follow=True,
+    page = client.post("/reviews/reports/request/", bad)
+    api_client.force_authenticate(member)
+    api = api_client.post(
+        "/api/v1/reports/",
+        {"kind": bad["kind"], "parameters": {"region": "XYZ", "cycle": "ece-2024"}},
     )
-    assert "There is no review region “XYZ”" in response.text
+    assert page.status_code == api.status_code == 400
+    message = api.json()["errors"]["region"][0]
+    assert "There is no review region “XYZ”" in message
+    assert message in page.text
+    assert 'href="#id_region"' in page.text  # the error summary links the field
+    assert not ReportJob.objects.exists()
+
+
+def test_unknown_report_kind_on_the_page_is_a_400(client, member):
+    client.force_login(member)
+    response = client.post("/reviews/reports/request/", {"kind": "bulk_export"})
+    assert response.status_code == 400
+    assert "There is a problem" in response.text
+    assert not ReportJob.objects.exists()
+
+
+def test_draft_review_of_another_country_is_refused_alike_by_page_and_api(
+    cycles, client, api_client, member
+):
+    client.force_login(member)
+    page = client.post("/reviews/reports/request/", {"kind": "draft_review", "country": "PRT"})
+    api_client.force_authenticate(member)
+    api = api_client.post(
+        "/api/v1/reports/", {"kind": "draft_review", "parameters": {"country": "PRT"}}
+    )
+    assert page.status_code == api.status_code == 403
+    assert api.json()["code"] == "permission_denied"
+    assert "Access denied" in page.text
     assert not ReportJob.objects.exists()
 
 
@@ -75,7 +106,25 @@ def test_report_request_never_redirects_off_site(cycles, client, member):
     client.force_login(member)
     response = client.post(
         "/reviews/reports/request/",
-        {"kind": "regional_synthesis", "region": "XYZ", "next": "https://evil.example/"},
+        {"kind": "country_profile", "country": "PRT", "next": "https://evil.example/"},
     )
     assert response.status_code == 302
     assert response["Location"] == "/reviews/reports/"
+
+
+def test_broker_unreachable_is_a_503_page_with_the_message(cycles, client, member):
+    from gcm_tracker.celery import app
+
+    client.force_login(member)
+    old = (app.conf.task_always_eager, app.conf.broker_url)
+    app.conf.task_always_eager = False
+    app.conf.broker_url = "redis://127.0.0.1:1/0"
+    try:
+        response = client.post(
+            "/reviews/reports/request/", {"kind": "country_profile", "country": "PRT"}
+        )
+    finally:
+        app.conf.task_always_eager, app.conf.broker_url = old
+    assert response.status_code == 503
+    assert "The report service is unavailable right now" in response.text
+    assert not ReportJob.objects.exists()
