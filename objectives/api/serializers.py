@@ -19,12 +19,6 @@ from objectives.models import (
 )
 
 
-class ThematicAreaBriefSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = ThematicArea
-        fields = ["number", "code", "name"]
-
-
 class ObjectiveActionSerializer(serializers.ModelSerializer):
     reference = serializers.CharField(read_only=True)
     paragraph_reference = serializers.CharField(read_only=True)
