@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +25,8 @@ from ..models import (
     InitiativePartner,
     Transition,
 )
+
+log = logging.getLogger(__name__)
 
 SCALAR_FIELDS = [
     "title",
@@ -331,8 +334,30 @@ def _log(
         is_revision=is_revision,
     )
     if notify:
-        from ..tasks import notify_transition
-
         transition_id = transition.pk
-        transaction.on_commit(lambda: notify_transition.delay(transition_id))
+        transaction.on_commit(lambda: _queue_notification(transition_id))
+    else:
+        # Nothing to send: settled at once, so the sweep of pending notifications skips it.
+        transition.notified_at = transition.created_at
+        transition.save(update_fields=["notified_at"])
     return transition
+
+
+def _queue_notification(transition_id: int) -> None:
+    """Hand the e-mail to a worker; with the broker down, the periodic sweep sends it later.
+
+    The transition row, written in the same transaction as the change, is the outbox entry:
+    its ``notified_at`` stays empty until the e-mail is sent
+    (``deliver_pending_notifications``).
+    """
+    from kombu.exceptions import KombuError
+    from redis.exceptions import RedisError
+
+    from ..tasks import notify_transition
+
+    try:
+        notify_transition.delay(transition_id)
+    except (KombuError, RedisError, OSError):
+        log.warning(
+            "broker unavailable: transition %s will be notified by the sweep", transition_id
+        )
