@@ -17,7 +17,14 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils.text import capfirst
 
-from countries.models import Country, CountryDesignation, M49Region, M49SubRegion, ReviewRegion
+from countries.models import (
+    CommissionMembership,
+    Country,
+    CountryDesignation,
+    M49Region,
+    M49SubRegion,
+    ReviewRegion,
+)
 
 from . import models as m
 
@@ -242,6 +249,7 @@ def _load_countries(up: _Upserter) -> None:
         row["code"]: up.upsert(ReviewRegion, {"code": row["code"]}, {"name": row["name"]})
         for row in data["review_regions"]
     }
+    wanted: dict[int, dict[str, bool]] = {}
     for row in data["countries"]:
         country = up.upsert(
             Country,
@@ -256,7 +264,40 @@ def _load_countries(up: _Upserter) -> None:
                 "m49_subregion": subregions[row["m49_subregion"]],
             },
         )
-        up.set_m2m(country.review_regions, [review_regions[c] for c in row["review_regions"]])
+        wanted[country.pk] = dict.fromkeys(row["review_regions"], True)
+    by_alpha3 = {c.alpha3: c for c in Country.objects.all()}
+    for row in data["review_regions"]:
+        for alpha3 in row.get("non_regional_members", []):
+            wanted[by_alpha3[alpha3].pk][row["code"]] = False
+    _load_memberships(up, data["review_regions"], review_regions, wanted)
+
+
+def _load_memberships(
+    up: _Upserter,
+    rows: list[dict[str, Any]],
+    review_regions: dict[str, ReviewRegion],
+    wanted: dict[int, dict[str, bool]],
+) -> None:
+    """Upsert each commission membership (regional or not) with its source; drop stale ones."""
+    meta = {row["code"]: row for row in rows}
+    keep: set[int] = set()
+    for country_id, codes in wanted.items():
+        for code, is_regional in codes.items():
+            membership = up.upsert(
+                CommissionMembership,
+                {"country_id": country_id, "review_region": review_regions[code]},
+                {
+                    "is_regional": is_regional,
+                    "source": meta[code].get("membership_source", "")[:255],
+                    "as_of": _optional_date(meta[code].get("membership_as_of")),
+                },
+            )
+            keep.add(membership.pk)
+    CommissionMembership.objects.exclude(pk__in=keep).delete()
+
+
+def _optional_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
 
 
 def _load_designations(up: _Upserter) -> None:
