@@ -87,6 +87,20 @@ class ReviewCycle(TimeStampedModel):
     outcome_commitments = models.TextField(
         _("outcome commitments"), blank=True, help_text=_("One commitment per line.")
     )
+    outcome_adopted_on = models.DateField(
+        _("outcome adopted on"),
+        null=True,
+        blank=True,
+        help_text=_("E.g. the day the General Assembly endorsed the Progress Declaration."),
+    )
+    related_events = models.TextField(
+        _("related events"),
+        blank=True,
+        help_text=_(
+            "Hearings, consultations and what is not yet known, one per line "
+            "(“2022-05-16: informal multi-stakeholder hearing”)."
+        ),
+    )
     source = models.CharField(_("source"), max_length=255, blank=True)
     history = HistoricalRecords()
 

@@ -43,7 +43,10 @@ class CycleSerializer(serializers.ModelSerializer):
             "grouping_cycle",
             "outcome_reference",
             "outcome_url",
+            "outcome_adopted_on",
             "commitments",
+            "related_events",
+            "source",
         ]
 
 

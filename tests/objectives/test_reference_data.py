@@ -130,12 +130,21 @@ def test_a_country_can_belong_to_two_review_regions():
 
 
 def test_the_14_champion_countries_of_october_2020():
-    champions = CountryDesignation.objects.filter(designation="champion")
+    champions = CountryDesignation.objects.filter(designation="champion", as_of__lt="2021-01-01")
     assert champions.count() == 14
     assert {"PRT", "MEX", "BGD", "CAN", "THA"} <= set(
         champions.values_list("country__alpha3", flat=True)
     )
     assert {d.as_of.isoformat()[:7] for d in champions} == {"2020-10"}
+
+
+def test_champion_designations_over_time_each_with_a_source():
+    later = CountryDesignation.objects.filter(designation="champion", as_of__gte="2021-01-01")
+    assert {(d.country.alpha3, d.as_of.isoformat()) for d in later} >= {
+        ("IRQ", "2021-02-25"),
+        ("THA", "2024-12-16"),
+    }
+    assert not CountryDesignation.objects.filter(source="").exists()
 
 
 def test_loading_twice_changes_nothing():
