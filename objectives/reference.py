@@ -103,13 +103,14 @@ def _load_objectives(up: _Upserter) -> dict[int, m.Objective]:
                 "short_label": row["short_label"],
                 "paragraph": row["paragraph"],
                 "description": row.get("description", ""),
+                "description_source": row.get("description_source", "")[:255],
             },
         )
     for row in data["actions"]:
         up.upsert(
             m.ObjectiveAction,
             {"objective": objectives[row["objective"]], "letter": row["letter"]},
-            {"text": row.get("text", "")},
+            {"text": row.get("text", ""), "source": row.get("source", "")[:255]},
         )
     return objectives
 
@@ -123,6 +124,7 @@ def _load_principles(up: _Upserter) -> None:
                 "order": row["order"],
                 "name": row["name"],
                 "definition": row.get("definition", ""),
+                "source": row.get("source", "")[:255],
                 "has_approach_guidance": row.get("has_approach_guidance", False),
             },
         )

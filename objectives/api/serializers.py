@@ -31,7 +31,7 @@ class ObjectiveActionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ObjectiveAction
-        fields = ["letter", "reference", "paragraph_reference", "text"]
+        fields = ["letter", "reference", "paragraph_reference", "text", "source"]
 
 
 class ObjectiveListSerializer(serializers.ModelSerializer):
@@ -70,7 +70,13 @@ class ObjectiveDetailSerializer(ObjectiveListSerializer):
     )
 
     class Meta(ObjectiveListSerializer.Meta):
-        fields = [*ObjectiveListSerializer.Meta.fields, "description", "actions", "sdg_targets"]
+        fields = [
+            *ObjectiveListSerializer.Meta.fields,
+            "description",
+            "description_source",
+            "actions",
+            "sdg_targets",
+        ]
 
 
 class GuidingPrincipleSerializer(serializers.ModelSerializer):
@@ -84,6 +90,7 @@ class GuidingPrincipleSerializer(serializers.ModelSerializer):
             "name",
             "paragraph_reference",
             "definition",
+            "source",
             "has_approach_guidance",
         ]
 

@@ -1,6 +1,7 @@
 """The reference data: exact counts, verbatim texts, idempotent loading."""
 
 import pytest
+from django.db.models import Count
 
 from countries.models import Country, CountryDesignation, ReviewRegion
 from objectives import models as m
@@ -177,3 +178,94 @@ def test_reference_changes_are_kept_in_history():
     objective.short_label = "Drivers"
     objective.save()
     assert objective.history.count() >= 2
+
+
+# --- the GCM text: actions, principles and objective descriptions (A/RES/73/195) --------------
+
+# Letters confirmed per objective; objectives whose full list is not yet confirmed are pinned at
+# what the fixture holds so that a change to the fixture is a deliberate one.
+ACTIONS_PER_OBJECTIVE = {
+    1: 11, 2: 12, 3: 5, 4: 7, 5: 10, 6: 12, 7: 7, 8: 4, 9: 4, 10: 8, 11: 3, 12: 3,
+    13: 8, 14: 4, 15: 5, 16: 7, 17: 7, 18: 6, 19: 10, 20: 9, 21: 6, 22: 3, 23: 5,
+}  # fmt: skip
+
+
+def test_action_letters_per_objective_are_pinned():
+    counts = dict(
+        m.ObjectiveAction.objects.values_list("objective__number")
+        .annotate(n=Count("id"))
+        .values_list("objective__number", "n")
+    )
+    assert counts == ACTIONS_PER_OBJECTIVE
+    for number, count in ACTIONS_PER_OBJECTIVE.items():
+        letters = list(
+            m.ObjectiveAction.objects.filter(objective__number=number).values_list(
+                "letter", flat=True
+            )
+        )
+        assert letters == [chr(ord("a") + i) for i in range(count)], number
+
+
+@pytest.mark.parametrize(
+    ("ref", "start", "end"),
+    [
+        ((1, "k"), "Cooperate with relevant stakeholders in countries of origin", "destination."),
+        ((3, "a"), "Launch and publicize a centralized and publicly accessible", "of migrants;"),
+        ((6, "l"), "Develop and improve national policies and programmes", "System (IRIS)."),
+        ((9, "a"), "Promote ratification of, accession to and implementation", "Organized Crime;"),
+        ((10, "b"), "Promote the implementation of the United Nations Global Plan", "persons;"),
+    ],
+)
+def test_action_texts_are_the_resolutions_words(ref, start, end):
+    action = m.ObjectiveAction.objects.get(objective__number=ref[0], letter=ref[1])
+    assert action.text.startswith(start)
+    assert action.text.endswith(end)
+    assert action.source == f"A/RES/73/195, annex, para. {ref[0] + 16} ({ref[1]})"
+
+
+def test_every_action_cites_its_paragraph_and_8a_exists():
+    assert not m.ObjectiveAction.objects.filter(source="").exists()
+    assert m.ObjectiveAction.objects.filter(objective__number=8, letter="a").exists()
+    assert m.ObjectiveAction.objects.exclude(text="").count() >= 33
+
+
+def test_no_editor_note_in_any_text_shown_to_users():
+    texts = [
+        *m.GuidingPrinciple.objects.values_list("definition", flat=True),
+        *m.Objective.objects.values_list("description", flat=True),
+        *m.ObjectiveAction.objects.values_list("text", flat=True),
+    ]
+    for text in texts:
+        assert "[external" not in text
+        assert "[derived]" not in text
+        assert "GCM para" not in text
+
+
+def test_principle_definitions_are_the_gcms_words_with_a_separate_source():
+    people = m.GuidingPrinciple.objects.get(letter="a")
+    assert people.definition.startswith("The Global Compact carries a strong human dimension")
+    assert people.source == "A/RES/73/195, annex, para. 15 (a)"
+    assert not m.GuidingPrinciple.objects.filter(source="").exists()
+
+
+def test_objective_descriptions_quote_the_commitment_and_name_their_source():
+    third = m.Objective.objects.get(number=3)
+    assert third.description.startswith("We commit to strengthen our efforts to provide")
+    assert third.description_source == "A/RES/73/195, annex, para. 19 (commitment)"
+    assert not m.Objective.objects.filter(description_source="").exists()
+
+
+def test_an_initiative_may_cite_action_8a(make_user, make_organisation):
+    from accounts.models import Role
+    from initiatives import services
+    from tests.initiatives.factories import make_initiative
+
+    organisation = make_organisation("Search and Rescue Network")
+    member = make_user(Role.CIVIL_SOCIETY_MEMBER, organisation=organisation)
+    initiative = make_initiative(
+        member,
+        organisation,
+        objectives=[services.ObjectiveChoice(m.Objective.objects.get(number=8), True, ("a",))],
+    )
+    link = initiative.links.get()
+    assert (link.objective.number, link.action_letters) == (8, "a")
