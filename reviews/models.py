@@ -249,6 +249,11 @@ class Submission(TimeStampedModel):
         blank=True,
         related_name="+",
     )
+    is_demo = models.BooleanField(
+        _("demo data"),
+        default=False,
+        help_text=_("Illustrative record loaded by the demo; shown with a “Demo data” badge."),
+    )
     history = HistoricalRecords(m2m_fields=[objectives])
 
     class Meta:
@@ -401,6 +406,11 @@ class Pledge(TimeStampedModel):
         blank=True,
         related_name="+",
     )
+    is_demo = models.BooleanField(
+        _("demo data"),
+        default=False,
+        help_text=_("Illustrative record loaded by the demo; shown with a “Demo data” badge."),
+    )
     history = HistoricalRecords(m2m_fields=[objectives, principles])
 
     class Meta:
@@ -463,7 +473,7 @@ class ReportJob(TimeStampedModel):
 
     class Kind(models.TextChoices):
         COUNTRY_PROFILE = "country_profile", _("Country profile (PDF)")
-        DRAFT_REVIEW = "draft_review", _("Draft voluntary national review (DOCX)")
+        DRAFT_REVIEW = "draft_review", _("Draft voluntary GCM review (DOCX)")
         REGIONAL_SYNTHESIS = "regional_synthesis", _("Regional review synthesis (PDF, DOCX)")
         IMRF_SYNTHESIS = "imrf_synthesis", _("IMRF global synthesis (PDF, XLSX)")
         DATA_EXPORT = "data_export", _("Data export (CSV, XLSX)")

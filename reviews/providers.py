@@ -36,7 +36,7 @@ def _plan_summary(country: Any) -> dict[str, Any] | None:
     return getattr(country, _SUMMARY_ATTR)
 
 
-# --- country: the profile PDF and the draft voluntary national review -------------------------
+# --- country: the profile PDF and the draft voluntary GCM review -------------------------
 
 
 def plan_country_section(country: Any) -> Section:

@@ -14,7 +14,7 @@ The contract
 ------------
 ``register_country_provider(key, fn, order=100)``
     ``fn(country) -> Section | None``; used by the country profile (PDF) and the draft
-    voluntary national review (DOCX).
+    voluntary GCM review (DOCX).
 ``register_region_provider(key, fn, order=100)``
     ``fn(review_region, cycle) -> Section | None``; used by the regional review synthesis.
 ``register_global_provider(key, fn, order=100)``

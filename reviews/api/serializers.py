@@ -99,6 +99,7 @@ class SubmissionListSerializer(serializers.ModelSerializer):
             "status",
             "submitted_at",
             "objectives",
+            "is_demo",
         ]
 
 
@@ -200,6 +201,7 @@ class PledgeListSerializer(serializers.ModelSerializer):
             "amount",
             "currency",
             "status",
+            "is_demo",
         ]
 
 
