@@ -154,16 +154,20 @@ def _load_sdg(up: _Upserter, objectives: dict[int, m.Objective]) -> None:
         row["number"]: up.upsert(m.SDGGoal, {"number": row["number"]}, {"title": row["title"]})
         for row in data["goals"]
     }
+    keep: set[int] = set()
     for row in data["targets"]:
         target = up.upsert(
             m.SDGTarget, {"code": row["code"]}, {"goal": goals[row["goal"]], "text": row["text"]}
         )
         for number in row.get("objectives", []):
-            up.upsert(
+            link = up.upsert(
                 m.ObjectiveSDGLink,
                 {"objective": objectives[number], "target": target},
                 {"source": row.get("link_source", "")[:255]},
             )
+            keep.add(link.pk)
+    # a link no source supports any more is removed
+    m.ObjectiveSDGLink.objects.exclude(pk__in=keep).delete()
 
 
 def _load_process(up: _Upserter) -> None:
