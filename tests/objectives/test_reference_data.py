@@ -195,8 +195,8 @@ def test_reference_changes_are_kept_in_history():
 # Letters confirmed per objective; objectives whose full list is not yet confirmed are pinned at
 # what the fixture holds so that a change to the fixture is a deliberate one.
 ACTIONS_PER_OBJECTIVE = {
-    1: 11, 2: 12, 3: 5, 4: 7, 5: 10, 6: 12, 7: 7, 8: 4, 9: 4, 10: 8, 11: 3, 12: 3,
-    13: 8, 14: 4, 15: 5, 16: 9, 17: 7, 18: 6, 19: 10, 20: 9, 21: 9, 22: 3, 23: 5,
+    1: 11, 2: 12, 3: 5, 4: 7, 5: 10, 6: 12, 7: 12, 8: 4, 9: 4, 10: 8, 11: 7, 12: 3,
+    13: 8, 14: 4, 15: 5, 16: 9, 17: 7, 18: 12, 19: 10, 20: 9, 21: 9, 22: 3, 23: 5,
 }  # fmt: skip
 
 
@@ -236,7 +236,7 @@ def test_action_texts_are_the_resolutions_words(ref, start, end):
 def test_every_action_cites_its_paragraph_and_8a_exists():
     assert not m.ObjectiveAction.objects.filter(source="").exists()
     assert m.ObjectiveAction.objects.filter(objective__number=8, letter="a").exists()
-    assert m.ObjectiveAction.objects.exclude(text="").count() >= 80
+    assert m.ObjectiveAction.objects.exclude(text="").count() >= 88
 
 
 def test_no_editor_note_in_any_text_shown_to_users():
