@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "initiatives",
     "plans",
     "reviews",
+    # The scale data generator and `manage.py bench` (make bench); no models, no URLs.
+    "benchmarks",
 ]
 
 MIDDLEWARE = [
@@ -165,6 +167,10 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# Public aggregates (mapping matrices, list totals) are kept this long at most; the publish
+# service makes them stale at once, so this only bounds a bump lost to a cache outage.
+PUBLIC_AGGREGATES_TIMEOUT = env.int("PUBLIC_AGGREGATES_TIMEOUT", default=600)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -397,3 +397,49 @@ def test_the_mapping_endpoint_runs_a_fixed_number_of_queries(
 
 def test_calls_are_listed_publicly(api_client: Any) -> None:
     assert api_client.get("/api/v1/calls/").status_code == 200
+
+
+@pytest.mark.usefixtures("_keep_aggregates")
+def test_the_matrices_are_kept_between_publications_and_follow_a_new_one(
+    api_client: Any,
+    member: Any,
+    org: Any,
+    moderator: Any,
+    django_assert_num_queries: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from initiatives import services
+
+    make_initiative(member, org, "published", moderator)
+    first = api_client.get("/api/v1/initiatives/mapping/countries/").json()
+    assert first == [{"code": "PRT", "name": "Portugal", "counts": {"6": 1, "15": 1}}]
+    # The second read counts nothing: objectives, countries and the regions list only.
+    with django_assert_num_queries(3):
+        assert api_client.get("/api/v1/initiatives/mapping/countries/").json() == first
+    submitted = make_initiative(member, org, "submitted", title="Second")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish_initiative(actor=moderator, initiative=submitted)
+    again = api_client.get("/api/v1/initiatives/mapping/countries/").json()
+    assert again[0]["counts"] == {"6": 2, "15": 2}
+    regions = api_client.get("/api/v1/initiatives/mapping/regions/?country=PRT").json()
+    europe = next(r for r in regions if r["code"] == "150")
+    assert europe["counts"] == {"6": 2, "15": 2}
+    assert 1 in europe["objectives_without_initiative"]
+
+
+@pytest.mark.usefixtures("_keep_aggregates")
+def test_anonymous_list_pages_do_not_recount_and_never_fetch_long_texts(
+    api_client: Any, member: Any, org: Any, moderator: Any
+) -> None:
+    for n in range(3):
+        make_initiative(member, org, "published", moderator, title=f"Item {n}")
+    first = api_client.get("/api/v1/initiatives/?page_size=2")
+    assert first.json()["count"] == 3
+    with CaptureQueriesContext(connection) as ctx:
+        second = api_client.get("/api/v1/initiatives/?page_size=2&page=2")
+    assert second.json()["count"] == 3
+    assert [r["title"] for r in second.json()["results"]] == ["Item 0"]
+    sql = " ".join(q["sql"] for q in ctx.captured_queries)
+    assert "COUNT(" not in sql.upper()
+    assert "search_vector" not in sql
+    assert '"initiatives_initiative"."description"' not in sql
