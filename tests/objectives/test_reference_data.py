@@ -282,3 +282,18 @@ def test_an_initiative_may_cite_action_8a(make_user, make_organisation):
     )
     link = initiative.links.get()
     assert (link.objective.number, link.action_letters) == (8, "a")
+
+
+def test_pages_and_api_show_gcm_texts_with_their_sources(client, api_client):
+    page = client.get("/objectives/8/").content.decode()
+    assert "wording not yet verified against A/RES/73/195" in page
+    page = client.get("/objectives/3/").content.decode()
+    assert "Launch and publicize a centralized and publicly accessible national website" in page
+    assert "Implementation guide for governments" in page
+    principles = client.get("/principles/").content.decode()
+    assert "Source: A/RES/73/195, annex, para. 15 (a)" in principles
+    assert "[external" not in principles
+    body = api_client.get("/api/v1/objectives/6/").json()
+    action = next(a for a in body["actions"] if a["letter"] == "l")
+    assert action["source"] == "A/RES/73/195, annex, para. 22 (l)"
+    assert action["text"].endswith("International Recruitment Integrity System (IRIS).")
