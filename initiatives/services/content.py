@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from core.errors import DomainError, full_clean_or_raise
 from core.services import apply_fields
+from countries.models import CommissionMembership
 from objectives.models import Objective, ObjectiveAction
 
 from ..models import (
@@ -272,11 +273,16 @@ def _apply(initiative: Initiative, data: Mapping[str, Any]) -> None:
 
 def refresh_coverage(initiative: Initiative) -> None:
     """Derive the M49 and review regions covered from the countries and regions entered."""
-    countries = list(initiative.countries.prefetch_related("review_regions"))
+    countries = list(initiative.countries.all())
     region_ids = {c.m49_region_id for c in countries} | set(
         initiative.regions.values_list("pk", flat=True)
     )
-    review_ids = {r.pk for c in countries for r in c.review_regions.all()}
+    # Regional members only: France's initiatives do not cover ESCAP or ECLAC.
+    review_ids = set(
+        CommissionMembership.objects.filter(country__in=countries, is_regional=True).values_list(
+            "review_region_id", flat=True
+        )
+    )
     initiative.coverage_regions.set(region_ids)
     initiative.coverage_review_regions.set(review_ids)
 

@@ -1,6 +1,7 @@
 """The reference data: exact counts, verbatim texts, idempotent loading."""
 
 import pytest
+from django.db.models import Count
 
 from countries.models import Country, CountryDesignation, ReviewRegion
 from objectives import models as m
@@ -90,6 +91,16 @@ def test_sdg_targets_named_by_the_sources_are_linked():
     assert m.SDGTarget.objects.get(code="4.b").objectives.filter(number=5).exists()
 
 
+def test_every_sdg_link_names_its_source_and_only_sourced_links_exist():
+    link = m.ObjectiveSDGLink.objects.get(target__code="10.c")
+    assert link.objective.number == 20
+    assert "A/RES/73/195, para. 36 (a)" in link.source
+    assert not m.ObjectiveSDGLink.objects.filter(target__code="8.8").exists()
+    for source in m.ObjectiveSDGLink.objects.values_list("source", flat=True):
+        assert source
+        assert "[external" not in source
+
+
 def test_imrf_round_tables_cover_every_objective_once():
     numbers = sorted(
         n
@@ -118,19 +129,33 @@ def test_a_country_can_belong_to_two_review_regions():
     assert ReviewRegion.objects.count() == 5
     morocco = Country.objects.get(alpha3="MAR")
     assert set(morocco.review_regions.values_list("code", flat=True)) == {"ECA", "ESCWA"}
+    # Portugal: regional member of ECE, non-regional member of ECLAC
     assert set(Country.objects.get(alpha3="PRT").review_regions.values_list("code", flat=True)) == {
-        "ECE"
+        "ECE",
+        "ECLAC",
     }
-    assert not Country.objects.filter(review_regions__isnull=True).exists()
+    # every State but the Holy See belongs to at least one commission
+    assert set(
+        Country.objects.filter(review_regions__isnull=True).values_list("alpha3", flat=True)
+    ) == {"VAT"}
 
 
 def test_the_14_champion_countries_of_october_2020():
-    champions = CountryDesignation.objects.filter(designation="champion")
+    champions = CountryDesignation.objects.filter(designation="champion", as_of__lt="2021-01-01")
     assert champions.count() == 14
     assert {"PRT", "MEX", "BGD", "CAN", "THA"} <= set(
         champions.values_list("country__alpha3", flat=True)
     )
     assert {d.as_of.isoformat()[:7] for d in champions} == {"2020-10"}
+
+
+def test_champion_designations_over_time_each_with_a_source():
+    later = CountryDesignation.objects.filter(designation="champion", as_of__gte="2021-01-01")
+    assert {(d.country.alpha3, d.as_of.isoformat()) for d in later} >= {
+        ("IRQ", "2021-02-25"),
+        ("THA", "2024-12-16"),
+    }
+    assert not CountryDesignation.objects.filter(source="").exists()
 
 
 def test_loading_twice_changes_nothing():
@@ -163,3 +188,112 @@ def test_reference_changes_are_kept_in_history():
     objective.short_label = "Drivers"
     objective.save()
     assert objective.history.count() >= 2
+
+
+# --- the GCM text: actions, principles and objective descriptions (A/RES/73/195) --------------
+
+# Letters confirmed per objective; objectives whose full list is not yet confirmed are pinned at
+# what the fixture holds so that a change to the fixture is a deliberate one.
+ACTIONS_PER_OBJECTIVE = {
+    1: 11, 2: 12, 3: 5, 4: 7, 5: 10, 6: 12, 7: 12, 8: 4, 9: 4, 10: 8, 11: 7, 12: 3,
+    13: 8, 14: 4, 15: 5, 16: 9, 17: 7, 18: 12, 19: 10, 20: 9, 21: 9, 22: 3, 23: 5,
+}  # fmt: skip
+
+
+def test_action_letters_per_objective_are_pinned():
+    counts = dict(
+        m.ObjectiveAction.objects.values_list("objective__number")
+        .annotate(n=Count("id"))
+        .values_list("objective__number", "n")
+    )
+    assert counts == ACTIONS_PER_OBJECTIVE
+    for number, count in ACTIONS_PER_OBJECTIVE.items():
+        letters = list(
+            m.ObjectiveAction.objects.filter(objective__number=number).values_list(
+                "letter", flat=True
+            )
+        )
+        assert letters == [chr(ord("a") + i) for i in range(count)], number
+
+
+@pytest.mark.parametrize(
+    ("ref", "start", "end"),
+    [
+        ((1, "k"), "Cooperate with relevant stakeholders in countries of origin", "destination."),
+        ((3, "a"), "Launch and publicize a centralized and publicly accessible", "of migrants;"),
+        ((6, "l"), "Develop and improve national policies and programmes", "System (IRIS)."),
+        ((9, "a"), "Promote ratification of, accession to and implementation", "Organized Crime;"),
+        ((10, "b"), "Promote the implementation of the United Nations Global Plan", "persons;"),
+    ],
+)
+def test_action_texts_are_the_resolutions_words(ref, start, end):
+    action = m.ObjectiveAction.objects.get(objective__number=ref[0], letter=ref[1])
+    assert action.text.startswith(start)
+    assert action.text.endswith(end)
+    assert action.source == f"A/RES/73/195, annex, para. {ref[0] + 16} ({ref[1]})"
+
+
+def test_every_action_cites_its_paragraph_and_8a_exists():
+    assert not m.ObjectiveAction.objects.filter(source="").exists()
+    assert m.ObjectiveAction.objects.filter(objective__number=8, letter="a").exists()
+    assert m.ObjectiveAction.objects.exclude(text="").count() >= 88
+
+
+def test_no_editor_note_in_any_text_shown_to_users():
+    texts = [
+        *m.GuidingPrinciple.objects.values_list("definition", flat=True),
+        *m.Objective.objects.values_list("description", flat=True),
+        *m.ObjectiveAction.objects.values_list("text", flat=True),
+    ]
+    for text in texts:
+        assert "[external" not in text
+        assert "[derived]" not in text
+        assert "GCM para" not in text
+
+
+def test_principle_definitions_are_the_gcms_words_with_a_separate_source():
+    people = m.GuidingPrinciple.objects.get(letter="a")
+    assert people.definition.startswith("The Global Compact carries a strong human dimension")
+    assert people.source == "A/RES/73/195, annex, para. 15 (a)"
+    assert not m.GuidingPrinciple.objects.filter(source="").exists()
+
+
+def test_objective_descriptions_quote_the_commitment_and_name_their_source():
+    consular = m.Objective.objects.get(number=14)
+    assert consular.description.startswith("We commit to strengthen consular protection")
+    assert consular.description_source == "A/RES/73/195, annex, para. 30 (commitment)"
+    third = m.Objective.objects.get(number=3)  # the guide's words, no longer cited as 19(e)
+    assert "19 (e)" not in third.description
+    assert third.description_source.startswith("Implementation guide")
+    assert not m.Objective.objects.filter(description_source="").exists()
+
+
+def test_an_initiative_may_cite_action_8a(make_user, make_organisation):
+    from accounts.models import Role
+    from initiatives import services
+    from tests.initiatives.factories import make_initiative
+
+    organisation = make_organisation("Search and Rescue Network")
+    member = make_user(Role.CIVIL_SOCIETY_MEMBER, organisation=organisation)
+    initiative = make_initiative(
+        member,
+        organisation,
+        objectives=[services.ObjectiveChoice(m.Objective.objects.get(number=8), True, ("a",))],
+    )
+    link = initiative.links.get()
+    assert (link.objective.number, link.action_letters) == (8, "a")
+
+
+def test_pages_and_api_show_gcm_texts_with_their_sources(client, api_client):
+    page = client.get("/objectives/8/").content.decode()
+    assert "wording not yet verified against A/RES/73/195" in page
+    page = client.get("/objectives/3/").content.decode()
+    assert "Launch and publicize a centralized and publicly accessible national website" in page
+    assert "Implementation guide for governments" in page
+    principles = client.get("/principles/").content.decode()
+    assert "Source: A/RES/73/195, annex, para. 15 (a)" in principles
+    assert "[external" not in principles
+    body = api_client.get("/api/v1/objectives/6/").json()
+    action = next(a for a in body["actions"] if a["letter"] == "l")
+    assert action["source"] == "A/RES/73/195, annex, para. 22 (l)"
+    assert action["text"].endswith("International Recruitment Integrity System (IRIS).")
