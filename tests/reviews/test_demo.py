@@ -20,7 +20,7 @@ def test_demo_loader_is_idempotent(db):
 
 
 def test_demo_pledges_and_review_are_flagged_in_api_and_exports(db, api_client):
-    from reviews.reports.data import pledges_dataset
+    from reports.datasets import pledges_dataset
 
     accounts_demo.load()
     demo.load()
