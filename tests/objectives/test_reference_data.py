@@ -281,6 +281,14 @@ def test_principle_definitions_are_the_gcms_words_with_a_separate_source():
     assert people.definition.startswith("The Global Compact carries a strong human dimension")
     assert people.source == "A/RES/73/195, annex, para. 15 (a)"
     assert not m.GuidingPrinciple.objects.filter(source="").exists()
+    rights = m.GuidingPrinciple.objects.get(letter="f")
+    assert rights.definition.startswith("The Global Compact is based on international human")
+    assert rights.definition.endswith("against migrants and their families;")
+    assert rights.source.startswith("GCM para. 15 (f), as quoted identically on")
+    gender = m.GuidingPrinciple.objects.get(letter="g")
+    assert gender.definition.startswith("The Global Compact ensures that the human rights of women")
+    assert gender.definition.endswith("primarily through a lens of victimhood;")
+    assert m.GuidingPrinciple.objects.get(letter="e").source.startswith("Implementation guide")
 
 
 def test_objective_descriptions_quote_the_commitment_and_name_their_source():
