@@ -72,6 +72,11 @@ class ObjectiveAction(models.Model):
         """The GCM paragraph form, e.g. "29(h)"."""
         return f"{self.objective.paragraph}({self.letter})"
 
+    @property
+    def is_resolution_wording(self) -> bool:
+        """Whether the text is cited from A/RES/73/195 itself (else its source names the draft)."""
+        return self.source.startswith("A/RES/73/195")
+
 
 class GuidingPrinciple(models.Model):
     """One of the 10 guiding principles, lettered as in GCM paragraph 15."""

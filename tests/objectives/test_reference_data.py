@@ -192,11 +192,10 @@ def test_reference_changes_are_kept_in_history():
 
 # --- the GCM text: actions, principles and objective descriptions (A/RES/73/195) --------------
 
-# Letters confirmed per objective; objectives whose full list is not yet confirmed are pinned at
-# what the fixture holds so that a change to the fixture is a deliberate one.
+# Letters per objective: 187 lettered actions in all (A/RES/73/195, annex, paras 17-39).
 ACTIONS_PER_OBJECTIVE = {
-    1: 11, 2: 12, 3: 5, 4: 7, 5: 10, 6: 12, 7: 12, 8: 4, 9: 4, 10: 8, 11: 7, 12: 3,
-    13: 8, 14: 4, 15: 5, 16: 9, 17: 7, 18: 12, 19: 10, 20: 9, 21: 9, 22: 3, 23: 5,
+    1: 11, 2: 12, 3: 5, 4: 7, 5: 10, 6: 12, 7: 12, 8: 6, 9: 6, 10: 10, 11: 7, 12: 5,
+    13: 8, 14: 6, 15: 6, 16: 9, 17: 7, 18: 12, 19: 10, 20: 9, 21: 9, 22: 3, 23: 5,
 }  # fmt: skip
 
 
@@ -207,6 +206,7 @@ def test_action_letters_per_objective_are_pinned():
         .values_list("objective__number", "n")
     )
     assert counts == ACTIONS_PER_OBJECTIVE
+    assert sum(counts.values()) == 187
     for number, count in ACTIONS_PER_OBJECTIVE.items():
         letters = list(
             m.ObjectiveAction.objects.filter(objective__number=number).values_list(
@@ -236,7 +236,32 @@ def test_action_texts_are_the_resolutions_words(ref, start, end):
 def test_every_action_cites_its_paragraph_and_8a_exists():
     assert not m.ObjectiveAction.objects.filter(source="").exists()
     assert m.ObjectiveAction.objects.filter(objective__number=8, letter="a").exists()
-    assert m.ObjectiveAction.objects.exclude(text="").count() >= 88
+    assert m.ObjectiveAction.objects.exclude(text="").count() >= 91
+
+
+@pytest.mark.parametrize(
+    ("ref", "start", "end"),
+    [
+        ((11, "b"), "Establish appropriate structures and mechanisms for effective", "data;"),
+        ((21, "a"), "Develop and implement bilateral, regional and multilateral", "reintegration;"),
+        ((23, "a"), "Support other States as we collectively implement the Global", "approach;"),
+    ],
+)
+def test_final_draft_wording_names_the_draft_as_its_source(ref, start, end):
+    action = m.ObjectiveAction.objects.get(objective__number=ref[0], letter=ref[1])
+    assert action.text.startswith(start)
+    assert action.text.endswith(end)
+    assert action.source.startswith(
+        f"GCM final draft (13 July 2018), para. {ref[0] + 16} ({ref[1]}), as quoted on"
+    )
+    assert not action.is_resolution_wording
+
+
+def test_new_letters_exist_without_unverified_wording():
+    for number, letter in [(8, "f"), (9, "f"), (10, "j"), (12, "e"), (14, "f"), (15, "f")]:
+        action = m.ObjectiveAction.objects.get(objective__number=number, letter=letter)
+        assert action.text == ""
+        assert action.source == f"A/RES/73/195, annex, para. {number + 16} ({letter})"
 
 
 def test_no_editor_note_in_any_text_shown_to_users():
@@ -256,9 +281,27 @@ def test_principle_definitions_are_the_gcms_words_with_a_separate_source():
     assert people.definition.startswith("The Global Compact carries a strong human dimension")
     assert people.source == "A/RES/73/195, annex, para. 15 (a)"
     assert not m.GuidingPrinciple.objects.filter(source="").exists()
+    rights = m.GuidingPrinciple.objects.get(letter="f")
+    assert rights.definition.startswith("The Global Compact is based on international human")
+    assert rights.definition.endswith("against migrants and their families;")
+    assert rights.source.startswith("GCM para. 15 (f), as quoted identically on")
+    gender = m.GuidingPrinciple.objects.get(letter="g")
+    assert gender.definition.startswith("The Global Compact ensures that the human rights of women")
+    assert gender.definition.endswith("primarily through a lens of victimhood;")
+    assert m.GuidingPrinciple.objects.get(letter="e").source.startswith("Implementation guide")
 
 
 def test_objective_descriptions_quote_the_commitment_and_name_their_source():
+    remittances = m.Objective.objects.get(number=20)
+    assert remittances.description.startswith("We commit to promote faster, safer and cheaper")
+    assert remittances.description.endswith("financial inclusion of migrants and their families.")
+    assert remittances.description_source == (
+        "A/RES/73/195, annex, para. 36 (first sentence of the commitment)"
+    )
+    cooperation = m.Objective.objects.get(number=23)
+    assert "a revitalized global partnership and, in the spirit of solidarity," in (
+        cooperation.description
+    )
     consular = m.Objective.objects.get(number=14)
     assert consular.description.startswith("We commit to strengthen consular protection")
     assert consular.description_source == "A/RES/73/195, annex, para. 30 (commitment)"
@@ -287,6 +330,9 @@ def test_an_initiative_may_cite_action_8a(make_user, make_organisation):
 def test_pages_and_api_show_gcm_texts_with_their_sources(client, api_client):
     page = client.get("/objectives/8/").content.decode()
     assert "wording not yet verified against A/RES/73/195" in page
+    page = client.get("/objectives/23/").content.decode()
+    assert "GCM final draft (13 July 2018), para. 39 (a)" in page
+    assert "A/RES/73/195, annex, para. 39 (d)" not in page  # resolution wording: no note
     page = client.get("/objectives/3/").content.decode()
     assert "Launch and publicize a centralized and publicly accessible national website" in page
     assert "Implementation guide for governments" in page
