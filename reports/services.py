@@ -147,47 +147,79 @@ def _fail(job: ReportJob, message: str) -> None:
     job.save(update_fields=["status", "error", "finished_at", "updated_at"])
 
 
+def _lease_expiry() -> datetime.datetime:
+    return timezone.now() + datetime.timedelta(seconds=settings.REPORT_LEASE_SECONDS)
+
+
 def _set_progress(job_id: int, percent: int) -> None:
-    # A plain UPDATE: progress ticks are not worth a history row each.
+    # A plain UPDATE: progress ticks are not worth a history row each. Each tick renews the lease.
     ReportJob.objects.filter(pk=job_id, status=ReportJob.Status.RUNNING).update(
-        progress=max(0, min(99, percent))
+        progress=max(0, min(99, percent)), lease_expires_at=_lease_expiry()
     )
 
 
-def _claim(job_id: int) -> ReportJob | None:
-    """Mark the job running, unless it is finished or another worker is on it."""
+def _lease_is_live(job: ReportJob, task_id: str) -> bool:
+    """Whether another worker is running the job now.
+
+    A redelivery of the message that holds the lease (same task id) means its first delivery
+    died: the broker only hands a message out again when its worker was lost.
+    """
+    if job.status != ReportJob.Status.RUNNING:
+        return False
+    if task_id and job.lease_owner == task_id:
+        return False
+    return job.lease_expires_at is not None and job.lease_expires_at > timezone.now()
+
+
+def _claim(job_id: int, task_id: str = "") -> ReportJob | None:
+    """Take the job's lease and mark it running, unless it is finished or another worker is on it.
+
+    A queued job, or a running one whose lease expired (its worker died), is taken over and run
+    again from the start.
+    """
     with transaction.atomic():
         job = ReportJob.objects.select_for_update().filter(pk=job_id).first()
         if job is None:
             return None
         if job.status in (ReportJob.Status.SUCCEEDED, ReportJob.Status.FAILED):
             return None
-        if (
-            job.status == ReportJob.Status.RUNNING
-            and job.started_at
-            and timezone.now() - job.started_at < _stale_after()
-            and job.attempts > 0
-        ):
+        if _lease_is_live(job, task_id):
             return None
         job.status = ReportJob.Status.RUNNING
         job.started_at = timezone.now()
         job.attempts += 1
         job.progress = 5
         job.error = ""
+        job.lease_expires_at = _lease_expiry()
+        job.lease_owner = task_id
         job.save(
-            update_fields=["status", "started_at", "attempts", "progress", "error", "updated_at"]
+            update_fields=[
+                "status",
+                "started_at",
+                "attempts",
+                "progress",
+                "error",
+                "lease_expires_at",
+                "lease_owner",
+                "updated_at",
+            ]
         )
         return job
 
 
-def run_report_job(*, job_id: int, final_attempt: bool = True) -> ReportJob | None:
+def run_report_job(
+    *, job_id: int, task_id: str = "", final_attempt: bool = True
+) -> ReportJob | None:
     """Generate a job's files. Idempotent: a finished job, or one another worker holds, is left.
+
+    ``task_id`` identifies the delivery holding the job's lease; a job is run from the start
+    every time it is claimed, and its files are replaced, never added to.
 
     Transient errors (database or broker) are re-raised for the task to retry, after putting the
     job back in the queue; on the final attempt, and for every other error, the job fails with
     a message for the user.
     """
-    job = _claim(job_id)
+    job = _claim(job_id, task_id)
     if job is None:
         return ReportJob.objects.filter(pk=job_id).first()
     try:

@@ -30,7 +30,9 @@ REPORT_TIME_LIMIT = 10 * 60
 def generate_report(self, job_id: int) -> None:
     """Generate a report job's files; safe to run twice."""
     report_services.run_report_job(
-        job_id=job_id, final_attempt=self.request.retries >= self.max_retries
+        job_id=job_id,
+        task_id=self.request.id or "",
+        final_attempt=self.request.retries >= self.max_retries,
     )
 
 

@@ -154,6 +154,10 @@ CELERY_RESULT_EXPIRES = timedelta(days=1)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = TIME_ZONE
+# Report jobs: a running job holds a lease renewed on every progress tick; a job whose lease
+# expired lost its worker and is re-queued by the sweep, up to REPORT_MAX_ATTEMPTS runs.
+REPORT_LEASE_SECONDS = env.int("REPORT_LEASE_SECONDS", default=5 * 60)
+REPORT_MAX_ATTEMPTS = env.int("REPORT_MAX_ATTEMPTS", default=3)
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
 # reports: rebuild the public bulk downloads every night (stable URLs under /reviews/downloads/;
 # the task keeps the name it had in the reviews app).

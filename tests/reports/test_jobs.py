@@ -1,0 +1,105 @@
+"""Report job leases and the sweep: a job whose worker died is run again or fails with a reason."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from reports import services
+from reports.models import ReportJob
+
+pytestmark = pytest.mark.django_db
+
+
+def _job(member, **fields) -> ReportJob:
+    return ReportJob.objects.create(
+        kind=ReportJob.Kind.DATA_EXPORT,
+        parameters={"dataset": "review_cycles", "format": "csv"},
+        parameters_key='{"dataset":"review_cycles","format":"csv"}',
+        requested_by=member,
+        **fields,
+    )
+
+
+def _ago(seconds: int) -> datetime.datetime:
+    return timezone.now() - datetime.timedelta(seconds=seconds)
+
+
+def test_running_a_job_records_its_lease_owner(cycles, member):
+    job = _job(member)
+    done = services.run_report_job(job_id=job.pk, task_id="t1")
+    assert done is not None
+    assert done.status == ReportJob.Status.SUCCEEDED
+    assert done.attempts == 1
+    assert done.lease_owner == "t1"
+    assert done.files.count() == 1
+
+
+def test_a_live_lease_makes_a_duplicate_delivery_return_quietly(cycles, member):
+    job = _job(
+        member,
+        status=ReportJob.Status.RUNNING,
+        progress=30,
+        attempts=1,
+        lease_owner="first",
+        lease_expires_at=timezone.now() + datetime.timedelta(minutes=5),
+    )
+    services.run_report_job(job_id=job.pk, task_id="second")
+    job.refresh_from_db()
+    assert job.status == ReportJob.Status.RUNNING
+    assert job.attempts == 1
+    assert job.files.count() == 0
+
+
+def test_an_expired_lease_is_taken_over_and_the_job_run_from_the_start(cycles, member):
+    job = _job(
+        member,
+        status=ReportJob.Status.RUNNING,
+        progress=30,
+        attempts=1,
+        lease_owner="dead",
+        lease_expires_at=_ago(1),
+    )
+    services.run_report_job(job_id=job.pk, task_id="second")
+    job.refresh_from_db()
+    assert job.status == ReportJob.Status.SUCCEEDED
+    assert job.attempts == 2
+    assert job.files.count() == 1
+
+
+def test_a_redelivery_of_the_lease_holders_own_message_takes_over_at_once(cycles, member):
+    # The broker redelivers a message only when the worker that had it was lost.
+    job = _job(
+        member,
+        status=ReportJob.Status.RUNNING,
+        progress=30,
+        attempts=1,
+        lease_owner="same-task",
+        lease_expires_at=timezone.now() + datetime.timedelta(minutes=5),
+    )
+    services.run_report_job(job_id=job.pk, task_id="same-task")
+    job.refresh_from_db()
+    assert job.status == ReportJob.Status.SUCCEEDED
+    assert job.attempts == 2
+
+
+def test_running_a_job_again_replaces_its_files(cycles, member):
+    job = _job(member)
+    services.run_report_job(job_id=job.pk, task_id="t1")
+    ReportJob.objects.filter(pk=job.pk).update(
+        status=ReportJob.Status.RUNNING, lease_expires_at=_ago(1)
+    )
+    services.run_report_job(job_id=job.pk, task_id="t2")
+    job.refresh_from_db()
+    assert job.status == ReportJob.Status.SUCCEEDED
+    assert job.files.count() == 1
+
+
+def test_progress_ticks_renew_the_lease(member):
+    job = _job(member, status=ReportJob.Status.RUNNING, lease_expires_at=_ago(1))
+    services._set_progress(job.pk, 40)
+    job.refresh_from_db()
+    assert job.progress == 40
+    assert job.lease_expires_at > timezone.now()
