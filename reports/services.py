@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 import logging
+from functools import partial
 from typing import Any
 
 from celery import current_app
@@ -282,6 +283,61 @@ def mark_report_failed(*, job_id: int, message: str) -> ReportJob | None:
             return job
         _fail(job, message)
         return job
+
+
+def sweep_stale_report_jobs() -> tuple[int, int]:
+    """Re-queue running jobs whose lease expired (their worker died); fail those out of attempts.
+
+    Run by Celery beat every two minutes. Returns (re-queued, failed).
+    """
+    from .tasks import generate_report
+
+    requeued = failed = 0
+    now = timezone.now()
+    stale_ids = list(
+        ReportJob.objects.filter(
+            status=ReportJob.Status.RUNNING, lease_expires_at__lt=now
+        ).values_list("pk", flat=True)
+    )
+    for job_id in stale_ids:
+        with transaction.atomic():
+            job = (
+                ReportJob.objects.select_for_update()
+                .filter(pk=job_id, status=ReportJob.Status.RUNNING, lease_expires_at__lt=now)
+                .first()
+            )
+            if job is None:
+                continue  # finished or taken over since the list was read
+            if job.attempts >= settings.REPORT_MAX_ATTEMPTS:
+                logger.warning("Report job %s failed: %s attempts lost", job_id, job.attempts)
+                _fail(
+                    job,
+                    _(
+                        "The report could not be finished: the worker generating it stopped "
+                        "%(attempts)d times. Please request it again later."
+                    )
+                    % {"attempts": job.attempts},
+                )
+                failed += 1
+                continue
+            job.status = ReportJob.Status.QUEUED
+            job.progress = 0
+            job.lease_expires_at = None
+            job.lease_owner = ""
+            job.save(
+                update_fields=[
+                    "status",
+                    "progress",
+                    "lease_expires_at",
+                    "lease_owner",
+                    "updated_at",
+                ]
+            )
+            transaction.on_commit(partial(generate_report.delay, job.pk))
+            requeued += 1
+    if requeued or failed:
+        logger.warning("Report sweep: %s re-queued, %s failed", requeued, failed)
+    return requeued, failed
 
 
 KEEP_BULK_EXPORTS = 2

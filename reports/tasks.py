@@ -45,3 +45,9 @@ def generate_report(self, job_id: int) -> None:
 def regenerate_bulk_exports() -> None:
     """Nightly: rebuild the public bulk downloads at their stable URLs."""
     report_services.regenerate_bulk_exports()
+
+
+@shared_task(name="reports.sweep_report_jobs", acks_late=True)
+def sweep_report_jobs() -> tuple[int, int]:
+    """Every two minutes: re-queue report jobs whose worker died, fail those out of attempts."""
+    return report_services.sweep_stale_report_jobs()

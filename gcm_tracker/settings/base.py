@@ -165,6 +165,11 @@ CELERY_BEAT_SCHEDULE["reviews-bulk-exports"] = {
     "task": "reviews.regenerate_bulk_exports",
     "schedule": crontab(hour=2, minute=30),
 }
+# reports: re-queue report jobs whose worker died (lease expired), fail those out of attempts.
+CELERY_BEAT_SCHEDULE["reports-sweep-report-jobs"] = {
+    "task": "reports.sweep_report_jobs",
+    "schedule": 120.0,
+}
 # initiatives: the outbox sweep sends moderation e-mails whose task was lost (broker down).
 CELERY_BEAT_SCHEDULE["initiatives-pending-notifications"] = {
     "task": "initiatives.tasks.deliver_pending_notifications",

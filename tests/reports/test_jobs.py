@@ -14,10 +14,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _job(member, **fields) -> ReportJob:
+    fields.setdefault("parameters_key", '{"dataset":"review_cycles","format":"csv"}')
     return ReportJob.objects.create(
         kind=ReportJob.Kind.DATA_EXPORT,
         parameters={"dataset": "review_cycles", "format": "csv"},
-        parameters_key='{"dataset":"review_cycles","format":"csv"}',
         requested_by=member,
         **fields,
     )
@@ -103,3 +103,53 @@ def test_progress_ticks_renew_the_lease(member):
     job.refresh_from_db()
     assert job.progress == 40
     assert job.lease_expires_at > timezone.now()
+
+
+def test_the_sweep_requeues_a_job_whose_lease_expired(
+    cycles, member, django_capture_on_commit_callbacks
+):
+    job = _job(
+        member,
+        status=ReportJob.Status.RUNNING,
+        progress=30,
+        attempts=1,
+        lease_owner="dead",
+        lease_expires_at=_ago(10),
+    )
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert services.sweep_stale_report_jobs() == (1, 0)
+    job.refresh_from_db()
+    assert job.status == ReportJob.Status.QUEUED
+    assert job.lease_owner == ""
+    assert len(callbacks) == 1
+    # The re-queued task (eager in tests) runs the job again from the start.
+    callbacks[0]()
+    job.refresh_from_db()
+    assert job.status == ReportJob.Status.SUCCEEDED
+    assert job.attempts == 2
+    assert job.files.count() == 1
+
+
+def test_the_sweep_fails_a_job_out_of_attempts_with_a_reason(member, settings):
+    settings.REPORT_MAX_ATTEMPTS = 3
+    job = _job(member, status=ReportJob.Status.RUNNING, attempts=3, lease_expires_at=_ago(10))
+    assert services.sweep_stale_report_jobs() == (0, 1)
+    job.refresh_from_db()
+    assert job.status == ReportJob.Status.FAILED
+    assert "stopped 3 times" in job.error
+    assert job.finished_at is not None
+
+
+def test_the_sweep_leaves_live_leases_queued_and_finished_jobs(member):
+    live = _job(
+        member,
+        status=ReportJob.Status.RUNNING,
+        attempts=1,
+        lease_expires_at=timezone.now() + datetime.timedelta(minutes=1),
+    )
+    queued = _job(member, parameters_key="other")
+    assert services.sweep_stale_report_jobs() == (0, 0)
+    live.refresh_from_db()
+    queued.refresh_from_db()
+    assert live.status == ReportJob.Status.RUNNING
+    assert queued.status == ReportJob.Status.QUEUED
