@@ -12,7 +12,7 @@ from celery import current_app
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, InterfaceError, transaction
+from django.db import IntegrityError, InterfaceError, connection, transaction
 from django.db import OperationalError as DatabaseOperationalError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -216,24 +216,53 @@ def run_report_job(
     ``task_id`` identifies the delivery holding the job's lease; a job is run from the start
     every time it is claimed, and its files are replaced, never added to.
 
-    Transient errors (database or broker) are re-raised for the task to retry, after putting the
-    job back in the queue; on the final attempt, and for every other error, the job fails with
-    a message for the user.
+    Transient errors (database or broker) close the broken database connection and are
+    re-raised for the task to retry, after putting the job back in the queue; on the final
+    attempt, and for every other error, the job fails with a message for the user.
     """
-    job = _claim(job_id, task_id)
-    if job is None:
-        return ReportJob.objects.filter(pk=job_id).first()
     try:
-        outputs = builders.build(job, lambda percent: _set_progress(job_id, percent))
+        return _run(job_id, task_id)
     except TRANSIENT_ERRORS:
+        _drop_broken_connection()
         if not final_attempt:
-            ReportJob.objects.filter(pk=job_id).update(status=ReportJob.Status.QUEUED)
+            _release(job_id)
             raise
         logger.exception("Report job %s failed after retries", job_id)
         return mark_report_failed(
             job_id=job_id,
             message=_("A service the report needs was unavailable; please request it again."),
         )
+
+
+def _drop_broken_connection() -> None:
+    """Close the connection a database error left behind, so the next query opens a new one."""
+    if not connection.in_atomic_block:  # (only a test wraps the task in a transaction)
+        connection.close()
+
+
+def _release(job_id: int) -> None:
+    """Put a job whose run hit a transient error back in the queue for the retry (best effort).
+
+    If the database is still away the job stays running under this task's lease: the retry
+    carries the same task id and takes it over, and the sweep catches it if no retry comes.
+    """
+    try:
+        ReportJob.objects.filter(pk=job_id, status=ReportJob.Status.RUNNING).update(
+            status=ReportJob.Status.QUEUED, lease_expires_at=None
+        )
+    except TRANSIENT_ERRORS:
+        _drop_broken_connection()
+        logger.warning("Report job %s left running for its retry: database unavailable", job_id)
+
+
+def _run(job_id: int, task_id: str) -> ReportJob | None:
+    job = _claim(job_id, task_id)
+    if job is None:
+        return ReportJob.objects.filter(pk=job_id).first()
+    try:
+        outputs = builders.build(job, lambda percent: _set_progress(job_id, percent))
+    except TRANSIENT_ERRORS:
+        raise
     except DomainError as exc:
         return mark_report_failed(job_id=job_id, message=str(exc))
     except SoftTimeLimitExceeded:

@@ -23,7 +23,7 @@ REPORT_TIME_LIMIT = 10 * 60
     retry_backoff=5,
     retry_backoff_max=120,
     retry_jitter=True,
-    max_retries=3,
+    max_retries=5,
     soft_time_limit=REPORT_TIME_LIMIT,
     time_limit=REPORT_TIME_LIMIT + 30,
 )

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
-from reports import services
+from reports import builders, services
 from reports.models import ReportJob
+from reports.tasks import generate_report
 
 pytestmark = pytest.mark.django_db
 
@@ -153,3 +155,35 @@ def test_the_sweep_leaves_live_leases_queued_and_finished_jobs(member):
     queued.refresh_from_db()
     assert live.status == ReportJob.Status.RUNNING
     assert queued.status == ReportJob.Status.QUEUED
+
+
+def _database_away(job, progress):
+    progress(30)
+    raise OperationalError("server closed the connection unexpectedly")
+
+
+def test_a_database_error_puts_the_job_back_for_the_retry(member, monkeypatch):
+    monkeypatch.setattr(builders, "build", _database_away)
+    job = _job(member)
+    with pytest.raises(OperationalError):
+        services.run_report_job(job_id=job.pk, task_id="t1", final_attempt=False)
+    job.refresh_from_db()
+    assert job.status == ReportJob.Status.QUEUED
+    assert job.lease_expires_at is None
+    assert job.error == ""
+
+
+def test_a_database_error_on_the_final_attempt_fails_the_job_with_a_reason(member, monkeypatch):
+    monkeypatch.setattr(builders, "build", _database_away)
+    job = _job(member)
+    services.run_report_job(job_id=job.pk, task_id="t1", final_attempt=True)
+    job.refresh_from_db()
+    assert job.status == ReportJob.Status.FAILED
+    assert "was unavailable" in job.error
+
+
+def test_the_report_task_retries_database_errors_with_backoff():
+    assert OperationalError in generate_report.autoretry_for
+    assert InterfaceError in generate_report.autoretry_for
+    assert generate_report.retry_backoff
+    assert 0 < generate_report.max_retries <= 10
