@@ -187,3 +187,26 @@ def test_the_report_task_retries_database_errors_with_backoff():
     assert InterfaceError in generate_report.autoretry_for
     assert generate_report.retry_backoff
     assert 0 < generate_report.max_retries <= 10
+
+
+def test_celery_redelivers_lost_tasks_and_routes_reports_and_e_mail_to_their_queues():
+    from django.conf import settings as django_settings
+
+    from gcm_tracker.celery import app
+    from gcm_tracker.settings.base import task_routes
+
+    assert django_settings.CELERY_TASK_ACKS_LATE
+    assert django_settings.CELERY_TASK_REJECT_ON_WORKER_LOST
+    assert django_settings.CELERY_WORKER_PREFETCH_MULTIPLIER == 1
+    visibility = django_settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+    assert visibility > django_settings.CELERY_TASK_TIME_LIMIT
+    assert visibility > generate_report.time_limit
+    routes = task_routes()
+    assert routes["reviews.generate_report"] == {"queue": "reports"}
+    assert routes["reports.sweep_report_jobs"] == {"queue": "reports"}
+    assert routes["initiatives.tasks.notify_transition"] == {"queue": "notifications"}
+    assert routes["initiatives.tasks.deliver_pending_notifications"] == {"queue": "notifications"}
+    # Every routed name is a registered task (a typo would silently use the default queue).
+    app.loader.import_default_modules()
+    assert set(routes) <= set(app.tasks)
+    assert django_settings.CELERY_BEAT_SCHEDULE["reports-sweep-report-jobs"]["schedule"] == 120.0
