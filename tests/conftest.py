@@ -242,7 +242,6 @@ def running_celery_worker(
         "CELERY_TASK_ALWAYS_EAGER": "false",
         "CELERY_QUEUE_PREFIX": prefix,
         "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),
-        **(extra_env or {}),
     }
     if "postgresql" in db["ENGINE"]:
         # The worker reads and writes the same test database as this test process.
@@ -252,6 +251,7 @@ def running_celery_worker(
             f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:"
             f"{db['PORT'] or 5432}/{db['NAME']}"
         )
+    env.update(extra_env or {})  # (a fault test may point the worker at a server of its own)
     old = (app.conf.task_always_eager, app.conf.task_default_queue, app.conf.task_routes)
     app.conf.task_always_eager = False
     app.conf.task_default_queue = f"{prefix}celery"
