@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, InterfaceError, connection, transaction
 from django.db import OperationalError as DatabaseOperationalError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as BrokerOperationalError
@@ -323,16 +324,21 @@ def sweep_stale_report_jobs() -> tuple[int, int]:
 
     requeued = failed = 0
     now = timezone.now()
+    # Jobs started before leases existed have none: their last write stands in for it.
+    stale = Q(lease_expires_at__lt=now) | Q(
+        lease_expires_at__isnull=True,
+        updated_at__lt=now - datetime.timedelta(seconds=settings.REPORT_LEASE_SECONDS),
+    )
     stale_ids = list(
-        ReportJob.objects.filter(
-            status=ReportJob.Status.RUNNING, lease_expires_at__lt=now
-        ).values_list("pk", flat=True)
+        ReportJob.objects.filter(stale, status=ReportJob.Status.RUNNING).values_list(
+            "pk", flat=True
+        )
     )
     for job_id in stale_ids:
         with transaction.atomic():
             job = (
                 ReportJob.objects.select_for_update()
-                .filter(pk=job_id, status=ReportJob.Status.RUNNING, lease_expires_at__lt=now)
+                .filter(stale, pk=job_id, status=ReportJob.Status.RUNNING)
                 .first()
             )
             if job is None:

@@ -210,3 +210,15 @@ def test_celery_redelivers_lost_tasks_and_routes_reports_and_e_mail_to_their_que
     app.loader.import_default_modules()
     assert set(routes) <= set(app.tasks)
     assert django_settings.CELERY_BEAT_SCHEDULE["reports-sweep-report-jobs"]["schedule"] == 120.0
+
+
+def test_the_sweep_requeues_a_job_stranded_before_leases_existed(member, settings):
+    settings.REPORT_LEASE_SECONDS = 60
+    job = _job(member, status=ReportJob.Status.RUNNING, progress=30, attempts=1)
+    ReportJob.objects.filter(pk=job.pk).update(updated_at=_ago(3600))
+    recent = _job(member, status=ReportJob.Status.RUNNING, attempts=1, parameters_key="other")
+    assert services.sweep_stale_report_jobs() == (1, 0)
+    job.refresh_from_db()
+    recent.refresh_from_db()
+    assert job.status == ReportJob.Status.QUEUED
+    assert recent.status == ReportJob.Status.RUNNING
