@@ -59,6 +59,8 @@ M2M_FIELDS = ["activity_types", "countries", "regions", "principles", "constitue
 CHILD_FIELDS = ["objectives", "partners", "outputs", "evidence_links"]
 ALL_FIELDS = {*SCALAR_FIELDS, *M2M_FIELDS, *CHILD_FIELDS, "categories"}
 _NULLABLE = {"start_date", "end_date", "host_country", "call", "reporting_year"}
+# What only an import sets: the objectives as the source wrote them, and where it comes from.
+IMPORT_FIELDS = ("objectives_raw", "source_reference")
 # Content copied between a published initiative and its pending revision.
 _COPY_SCALARS = [*SCALAR_FIELDS, "objectives_raw", "source_reference"]
 
@@ -161,12 +163,15 @@ def _submission_errors(initiative: Initiative) -> dict[str, list[str]]:
 # --- writing content --------------------------------------------------------------------------
 
 
-def _apply(initiative: Initiative, data: Mapping[str, Any]) -> None:
-    """Set the fields in ``data`` on ``initiative`` (saved), validating first."""
-    unknown = set(data) - ALL_FIELDS
+def _apply(initiative: Initiative, data: Mapping[str, Any], *, extra: Sequence[str] = ()) -> None:
+    """Set the fields in ``data`` on ``initiative`` (saved), validating first.
+
+    ``extra`` names scalar fields beyond the owner's that this caller may set (the importer's).
+    """
+    unknown = set(data) - ALL_FIELDS - set(extra)
     if unknown:
         raise DomainError(_("Unknown fields: %(list)s.") % {"list": ", ".join(sorted(unknown))})
-    for field in SCALAR_FIELDS:
+    for field in [*SCALAR_FIELDS, *extra]:
         if field in data:
             value = data[field]
             if isinstance(value, str):
