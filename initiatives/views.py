@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from accounts.models import Organisation, Role, User
 from accounts.permissions import roles_of
 from core.errors import DomainError
+from core.pages import form_error_status
 
 from . import forms, permissions, selectors, services
 from .filters import PUBLIC_FILTER_FIELDS, InitiativeFilter
@@ -99,10 +100,12 @@ def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Public for published initiatives; owners and moderators also see drafts and the log."""
     initiative = _get_visible(request, pk)
     user = request.user
-    can_moderate = (
-        initiative.state == ModerationState.SUBMITTED
-        and permissions.can_moderate_initiative(user, initiative)
+    # A moderator who may read it but not decide it is told why (separation of duties).
+    under_review = initiative.state == ModerationState.SUBMITTED and (
+        permissions.in_moderation_scope(user, initiative)
     )
+    refusal = permissions.moderation_refusal(user, initiative) if under_review else None
+    can_moderate = under_review and refusal is None
     revision = getattr(initiative, "pending_revision", None) if initiative.pk else None
     return render(
         request,
@@ -112,6 +115,7 @@ def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "private": permissions.can_see_private_contact(user, initiative),
             "can_edit": permissions.can_edit_initiative(user, initiative),
             "can_moderate": can_moderate,
+            "moderation_refusal": refusal,
             "moderation_form": forms.ModerationForm() if can_moderate else None,
             "revision": revision,
             "last_transition": list(initiative.transitions.all())[-1:][0]
@@ -384,7 +388,7 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "initiatives": page.object_list,
-            "membership_requests": selectors.pending_membership_requests(),
+            "membership_requests": selectors.pending_membership_requests(request.user),
         },
     )
 
@@ -393,9 +397,8 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
 @require_POST
 def initiative_moderate(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = _get_visible(request, pk)
-    if not permissions.can_moderate_initiative(request.user, initiative):
-        raise PermissionDenied
     form = forms.ModerationForm(request.POST)
+    status = 400
     if form.is_valid():
         action = form.cleaned_data["action"]
         reason = form.cleaned_data["reason"]
@@ -422,7 +425,7 @@ def initiative_moderate(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 messages.success(request, _("Rejected."))
         except DomainError as exc:
-            exc.add_to_form(form)
+            status = form_error_status(exc, form)  # a refusal (403) is the service's message
         else:
             del result
             return redirect("initiatives:moderation")
@@ -437,7 +440,7 @@ def initiative_moderate(request: HttpRequest, pk: int) -> HttpResponse:
             "moderation_form": form,
             "revision": None,
         },
-        status=400,
+        status=status,
     )
 
 

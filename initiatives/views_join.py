@@ -77,6 +77,8 @@ def membership_decide(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.decide_membership(actor=_actor(request), request=req, approve=approve)
     except DomainError as exc:
+        if exc.refuses_request:
+            raise  # a refusal is a 403 page with the service's message (core.pages)
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Approved.") if approve else _("Declined."))
