@@ -263,10 +263,13 @@ def _choice(value: str, choices: Any, errors: list[str], column: str, default: s
     return default
 
 
+_COUNTRY_COLUMNS = {"countries", "host_country", "organisation_country"}
+
+
 def _codes(value: str, table: dict[Any, Any], errors: list[str], column: str) -> list[Any]:
     out = []
     for code in _split(value):
-        key: Any = code.upper() if column in {"countries", "host_country"} else code.lower()
+        key: Any = code.upper() if column in _COUNTRY_COLUMNS else code.lower()
         if column == "regions":
             key = code.zfill(3)
         if key in table:
