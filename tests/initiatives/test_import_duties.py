@@ -166,3 +166,18 @@ def test_the_services_refuse_a_row_the_check_did_not_see_and_nothing_is_written(
     assert [r.errors for r in report.rows] == [[], [OUTSIDE_REGION]]
     assert not Initiative.objects.exists()
     assert not Organisation.objects.filter(name__in=["Nairobi", "Lisbon Migrant Forum"]).exists()
+
+
+def test_someone_joins_an_imported_organisation_and_its_approval_approves_it(
+    client: Any, europe_moderator: Any, moderator: Any, make_user: Any
+) -> None:
+    import_initiatives(actor=europe_moderator, upload=_csv(ROW), dry_run=False)
+    org = Organisation.objects.get(name="Lisbon Migrant Forum")
+    applicant = make_user()
+    client.force_login(applicant)
+    assert client.post("/initiatives/join/", {"organisation": org.pk}).status_code == 302
+    req = applicant.membership_requests.get()
+    services.decide_membership(actor=moderator, request=req, approve=True)
+    org.refresh_from_db()
+    assert org.status == Organisation.Status.APPROVED
+    assert applicant.memberships.filter(organisation=org).exists()
