@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.errors import DomainError, full_clean_or_raise
+from core.errors import DomainError, ForbiddenError, full_clean_or_raise
 from countries.models import Country
 from objectives.models import OrganisationType
 
@@ -62,7 +62,10 @@ def grant_role(
     organisation_id: int | None = None,
     review_region_id: int | None = None,
 ) -> RoleMembership:
-    """Give ``user`` a role within a scope (idempotent)."""
+    """Give ``user`` a role within a scope (idempotent). Nobody grants a role to themselves;
+    ``actor=None`` is the system (fixtures, demo data, tests)."""
+    if actor is not None and actor.pk == user.pk:
+        raise ForbiddenError(_("You cannot grant a role to yourself; another person must."))
     scope: dict[str, Any] = {
         "country_id": country_id,
         "organisation_id": organisation_id,

@@ -40,3 +40,17 @@ def test_propose_organisation_refuses_a_name_taken_in_that_country(
         )
     assert exc.value.http_status == 400
     assert Organisation.objects.filter(name="Harbour Migrant Aid").count() == 1
+
+
+def test_nobody_grants_a_role_to_themselves(make_user: Any) -> None:
+    from accounts.models import Role
+    from accounts.services import grant_role
+    from core.errors import ForbiddenError
+
+    admin = make_user(Role.ADMINISTRATOR)
+    with pytest.raises(ForbiddenError, match="grant a role to yourself"):
+        grant_role(actor=admin, user=admin, role=Role.UN_MODERATOR)
+    assert not admin.memberships.filter(role=Role.UN_MODERATOR).exists()
+    other = make_user()
+    grant_role(actor=admin, user=other, role=Role.UN_MODERATOR)
+    assert other.memberships.filter(role=Role.UN_MODERATOR).exists()

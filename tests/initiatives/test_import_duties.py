@@ -181,3 +181,16 @@ def test_someone_joins_an_imported_organisation_and_its_approval_approves_it(
     org.refresh_from_db()
     assert org.status == Organisation.Status.APPROVED
     assert applicant.memberships.filter(organisation=org).exists()
+
+
+def test_the_import_page_lists_the_refused_rows_and_writes_nothing(
+    client: Any, africa_moderator: Any
+) -> None:
+    client.force_login(africa_moderator)
+    response = client.post("/initiatives/import/", {"file": _csv(ROW), "dry_run": "on"})
+    assert response.status_code == 400
+    assert OUTSIDE_REGION in response.content.decode()
+    response = client.post("/initiatives/import/", {"file": _csv(ROW)})
+    assert response.status_code == 400
+    assert OUTSIDE_REGION in response.content.decode()
+    assert not Initiative.objects.exists()
