@@ -16,7 +16,7 @@ from accounts.permissions import can_act_for_organisation
 from core.errors import DomainError, ForbiddenError, full_clean_or_raise
 from core.uploads import validate_upload
 
-from .. import permissions
+from .. import aggregates, permissions
 from ..models import (
     CallForInitiatives,
     Evidence,
@@ -329,6 +329,7 @@ def publish_initiative(
             notify=not importing,
         )
         target.delete()
+        aggregates.public_changed_on_commit()
         return original
     target.state = ModerationState.PUBLISHED
     target.published_at = target.published_at or now
@@ -342,6 +343,7 @@ def publish_initiative(
         reason=note,
         notify=not importing,
     )
+    aggregates.public_changed_on_commit()
     return target
 
 
