@@ -565,7 +565,7 @@ def apply_rows(report: ImportReport, *, actor: User, label: str) -> ImportReport
 def import_initiatives(*, actor: User, upload: UploadedFile, dry_run: bool) -> ImportReport:
     """A moderator imports a spreadsheet; a dry run only checks and previews the rows."""
     if not permissions.is_moderator(actor):
-        raise DomainError(_("Only moderators import initiatives."), code="permission_denied")
+        raise ForbiddenError(_("Only moderators import initiatives."))
     try:
         validate_upload(upload, allowed=SPREADSHEET_EXTENSIONS)
     except ValidationError as exc:

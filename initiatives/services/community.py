@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Organisation, Role, User
 from accounts.permissions import can_act_for_organisation, membership_decision_refusal
 from accounts.services import approve_organisation, grant_role, propose_organisation
-from core.errors import DomainError, ForbiddenError, full_clean_or_raise
+from core.errors import ConflictError, DomainError, ForbiddenError, full_clean_or_raise
 from objectives.models import Objective
 
 from .. import permissions
@@ -39,7 +39,7 @@ def save_call(
 ) -> CallForInitiatives:
     """Open (or change) a themed call for initiatives; moderators only."""
     if not permissions.is_moderator(actor):
-        raise DomainError(_("Only moderators open calls."), code="permission_denied")
+        raise ForbiddenError(_("Only moderators open calls."))
     if call is None:
         call = CallForInitiatives(created_by=actor)
     else:
@@ -104,7 +104,7 @@ def decide_membership(
     organisations of their regions (``accounts.permissions.membership_decision_refusal``).
     """
     if not permissions.is_moderator(actor):
-        raise DomainError(_("Only moderators approve members."), code="permission_denied")
+        raise ForbiddenError(_("Only moderators approve members."))
     req = (
         MembershipRequest.objects.select_for_update(of=("self",))
         .select_related("organisation")
@@ -116,7 +116,7 @@ def decide_membership(
     if refusal:
         raise ForbiddenError(refusal)
     if req.status != MembershipRequest.Status.PENDING:
-        raise DomainError(_("This request was already decided."), code="invalid_state")
+        raise ConflictError(_("This request was already decided."), code="invalid_state")
     req.status = MembershipRequest.Status.APPROVED if approve else MembershipRequest.Status.REJECTED
     req.decided_by = actor
     req.decided_at = timezone.now()
