@@ -133,6 +133,11 @@ def start_revision(*, actor: User, initiative: Initiative) -> Initiative:
     original = _locked(initiative)
     if not permissions.belongs_to_user(actor, original):
         raise ForbiddenError(_("You can only edit your organisation's initiatives."))
+    return _open_revision(actor, original)
+
+
+def _open_revision(actor: User, original: Initiative) -> Initiative:
+    """The revision of a locked ``original``, once the caller has checked the actor may."""
     if original.state != ModerationState.PUBLISHED or original.revision_of_id is not None:
         raise ConflictError(
             _("Only a published initiative is revised; edit this one directly."),
@@ -175,8 +180,7 @@ def update_initiative(
     elif not permissions.belongs_to_user(actor, target):
         raise ForbiddenError(_("You can only edit your organisation's initiatives."))
     if target.state == ModerationState.PUBLISHED and target.revision_of_id is None:
-        target = start_revision(actor=actor, initiative=target)
-        target = _locked(target)
+        target = _locked(_open_revision(actor, target))
     if target.state not in permissions.EDITABLE_STATES:
         raise ConflictError(
             _("This initiative is %(state)s and cannot be edited now.")
