@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "initiatives",
     "plans",
     "reviews",
+    "reports",
     # The scale data generator and `manage.py bench` (make bench); no models, no URLs.
     "benchmarks",
 ]
@@ -154,10 +155,16 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
-# reviews: rebuild the public bulk downloads every night (stable URLs under /reviews/downloads/).
+# reports: rebuild the public bulk downloads every night (stable URLs under /reviews/downloads/;
+# the task keeps the name it had in the reviews app).
 CELERY_BEAT_SCHEDULE["reviews-bulk-exports"] = {
     "task": "reviews.regenerate_bulk_exports",
     "schedule": crontab(hour=2, minute=30),
+}
+# initiatives: the outbox sweep sends moderation e-mails whose task was lost (broker down).
+CELERY_BEAT_SCHEDULE["initiatives-pending-notifications"] = {
+    "task": "initiatives.tasks.deliver_pending_notifications",
+    "schedule": 60.0,
 }
 
 CACHES = {
@@ -185,7 +192,7 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "core.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "core.api.errors.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
@@ -214,6 +221,10 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.api.schema.document_errors",
+    ],
     # One clear, stable name per choice set: fields called status, kind, form, role or state
     # exist in several apps, and a choice set used by two fields must not get two names.
     "ENUM_NAME_OVERRIDES": {
@@ -255,8 +266,8 @@ SPECTACULAR_SETTINGS = {
         "PledgeFormEnum": "reviews.models.Pledge.Form",
         "PledgeTypeEnum": "reviews.models.Pledge.Type",
         "PledgeStatusEnum": "reviews.models.Pledge.Status",
-        "ReportJobKindEnum": "reviews.models.ReportJob.Kind",
-        "ReportJobStatusEnum": "reviews.models.ReportJob.Status",
+        "ReportJobKindEnum": "reports.models.ReportJob.Kind",
+        "ReportJobStatusEnum": "reports.models.ReportJob.Status",
     },
 }
 
