@@ -10,7 +10,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .models import Role, RoleMembership
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from .models import Organisation, Role, RoleMembership
 
 _CACHE_ATTR = "_gcm_roles"
 
@@ -134,6 +137,67 @@ def can_moderate_region(user: Any, review_region_ids: Iterable[int]) -> bool:
     if roles.moderates_everywhere():
         return True
     return bool(roles.review_region_ids(Role.UN_MODERATOR) & set(review_region_ids))
+
+
+def moderation_region_ids(user: Any) -> set[int] | None:
+    """The review regions a moderator is limited to; None when they moderate everywhere.
+
+    A user who moderates nothing gets an empty set: callers check ``is_moderator`` first.
+    """
+    roles = roles_of(user)
+    if roles.moderates_everywhere():
+        return None
+    return roles.review_region_ids(Role.UN_MODERATOR) if roles.is_moderator else set()
+
+
+def belongs_to_organisation(user: Any, organisation_id: int | None) -> bool:
+    """True if the user holds a role scoped to that organisation (administrators included only
+    by such a role): the test for a conflict of interest, not a capability."""
+    return organisation_id is not None and organisation_id in roles_of(user).organisation_ids()
+
+
+def organisation_review_region_ids(organisation: Organisation) -> set[int]:
+    """The review regions of the organisation's country (none for international ones)."""
+    if organisation.country_id is None:
+        return set()
+    return set(
+        organisation.country.review_regions.values_list("pk", flat=True)  # type: ignore[union-attr]
+    )
+
+
+def membership_decision_refusal(
+    user: Any, *, applicant_id: int, organisation: Organisation
+) -> str | None:
+    """Why ``user`` may not decide a request to act for ``organisation``; None when they may.
+
+    Only moderators decide; nobody decides their own request; a moderator limited to review
+    regions decides only for organisations of a country in one of them.
+    """
+    roles = roles_of(user)
+    if not roles.is_moderator:
+        return _("Only moderators approve members.")
+    if applicant_id == user.pk:
+        return _("You cannot decide your own membership request; another moderator must.")
+    regions = moderation_region_ids(user)
+    if regions is not None and not regions & organisation_review_region_ids(organisation):
+        return _(
+            "%(organisation)s is outside your review region; a moderator of its region must "
+            "decide this request."
+        ) % {"organisation": organisation.name}
+    return None
+
+
+def membership_decision_q(user: Any, prefix: str = "") -> Q | None:
+    """The scope matching :func:`membership_decision_refusal` for rows with a user and an
+    organisation (``prefix`` leads to them); None when the user decides nothing."""
+    roles = roles_of(user)
+    if not roles.is_moderator:
+        return None
+    q = ~Q(**{f"{prefix}user_id": user.pk})
+    regions = moderation_region_ids(user)
+    if regions is not None:
+        q &= Q(**{f"{prefix}organisation__country__review_regions__in": regions})
+    return q
 
 
 def can_organise_region(user: Any, review_region_id: int) -> bool:

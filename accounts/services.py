@@ -8,7 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.errors import DomainError, NotFoundError, full_clean_or_raise
+from core.errors import DomainError, ForbiddenError, NotFoundError, full_clean_or_raise
+from countries.models import Country
+from objectives.models import OrganisationType
 
 from .models import ApiToken, Organisation, RoleMembership, User
 from .permissions import forget_roles
@@ -60,7 +62,10 @@ def grant_role(
     organisation_id: int | None = None,
     review_region_id: int | None = None,
 ) -> RoleMembership:
-    """Give ``user`` a role within a scope (idempotent)."""
+    """Give ``user`` a role within a scope (idempotent). Nobody grants a role to themselves;
+    ``actor=None`` is the system (fixtures, demo data, tests)."""
+    if actor is not None and actor.pk == user.pk:
+        raise ForbiddenError(_("You cannot grant a role to yourself; another person must."))
     scope: dict[str, Any] = {
         "country_id": country_id,
         "organisation_id": organisation_id,
@@ -75,6 +80,37 @@ def grant_role(
         membership.save()
     forget_roles(user)
     return membership
+
+
+@transaction.atomic
+def propose_organisation(
+    *,
+    actor: User,
+    name: str,
+    type: OrganisationType,
+    country: Country | None = None,
+    acronym: str = "",
+    website: str = "",
+    description: str = "",
+) -> Organisation:
+    """Record a new organisation, pending until a moderator approves it.
+
+    Organisations proposed by people joining and those named in an import start here; none is
+    approved by the act of naming it.
+    """
+    org = Organisation(
+        name=(name or "").strip(),
+        acronym=(acronym or "").strip(),
+        type=type,
+        country=country,
+        website=(website or "").strip(),
+        description=(description or "").strip(),
+        status=Organisation.Status.PENDING,
+    )
+    full_clean_or_raise(org)
+    org._history_user = actor  # type: ignore[attr-defined]
+    org.save()
+    return org
 
 
 def approve_organisation(*, actor: User, organisation: Organisation) -> Organisation:

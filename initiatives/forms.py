@@ -366,11 +366,15 @@ class CallForm(forms.Form):
 
 
 class JoinForm(forms.Form):
-    """Join an approved organisation or propose a new one."""
+    """Join a listed organisation or propose a new one.
+
+    Organisations still pending (proposed by someone else, or named in an import) are listed:
+    the moderator who approves the first member approves the organisation.
+    """
 
     organisation = forms.ModelChoiceField(
         label=_("Your organisation"),
-        queryset=Organisation.objects.filter(status=Organisation.Status.APPROVED).order_by("name"),
+        queryset=Organisation.objects.exclude(status=Organisation.Status.REJECTED).order_by("name"),
         required=False,
         empty_label=_("Not listed: I propose a new one below"),
     )

@@ -2,6 +2,12 @@
 
 Every row is checked first; a file with any broken row changes nothing. A re-import matches
 rows on ``external_id`` and updates them, so running the same file twice is harmless.
+
+The importer is a client of the public services: it creates, updates and publishes through
+``initiatives.services`` with source "import" and the importing moderator as actor, and
+proposes new organisations (pending) through ``accounts.services``. The dry run checks the
+same duties the services enforce (review region, own organisation), so it shows the messages
+the import would give.
 """
 
 from __future__ import annotations
@@ -18,10 +24,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
+from accounts.services import propose_organisation
 from core.errors import DomainError, ForbiddenError
 from core.uploads import SPREADSHEET_EXTENSIONS, validate_upload
 from countries.models import Country, M49Region
@@ -34,7 +40,7 @@ from objectives.models import (
     OrganisationType,
 )
 
-from . import permissions
+from . import permissions, services
 from .models import (
     CATEGORY_FIELDS,
     ActivityStatus,
@@ -43,11 +49,10 @@ from .models import (
     FundingStatus,
     GeoLevel,
     Initiative,
-    ModerationState,
     PartnerRole,
     Source,
 )
-from .services import ObjectiveChoice, _apply, _log
+from .services import ObjectiveChoice
 
 COLUMNS = [
     "external_id",
@@ -183,9 +188,19 @@ class _Lookups:
         self.constituencies = {c.code: c for c in Constituency.objects.all()}
         self.principles = {p.letter: p for p in GuidingPrinciple.objects.all()}
         self.org_types = {t.code: t for t in OrganisationType.objects.all()}
-        self.existing = dict(
-            Initiative.objects.filter(external_id__isnull=False).values_list("external_id", "pk")
-        )
+        self.country_regions = {
+            c.pk: {r.pk for r in c.review_regions.all()}
+            for c in Country.objects.prefetch_related("review_regions")
+        }
+        self.organisations = {
+            (o.name, o.country_id): o for o in Organisation.objects.select_related("country")
+        }
+        self.existing = {
+            i.external_id: i
+            for i in Initiative.objects.filter(external_id__isnull=False)
+            .select_related("organisation", "pending_revision")
+            .prefetch_related("coverage_review_regions")
+        }
 
 
 def _split(value: str) -> list[str]:
@@ -248,10 +263,13 @@ def _choice(value: str, choices: Any, errors: list[str], column: str, default: s
     return default
 
 
+_COUNTRY_COLUMNS = {"countries", "host_country", "organisation_country"}
+
+
 def _codes(value: str, table: dict[Any, Any], errors: list[str], column: str) -> list[Any]:
     out = []
     for code in _split(value):
-        key: Any = code.upper() if column in {"countries", "host_country"} else code.lower()
+        key: Any = code.upper() if column in _COUNTRY_COLUMNS else code.lower()
         if column == "regions":
             key = code.zfill(3)
         if key in table:
@@ -384,7 +402,58 @@ def check_row(number: int, raw: dict[str, str], look: _Lookups) -> RowResult:
     return result
 
 
-def check_rows(rows: Iterable[dict[str, str]]) -> ImportReport:
+def check_duties(result: RowResult, actor: User, look: _Lookups) -> None:
+    """Add the refusals the services would give ``actor`` for this row (nothing is written).
+
+    A moderator limited to review regions imports only initiatives of their region, and may
+    not overwrite one outside it; nobody imports (so publishes) for an organisation they
+    belong to; an import does not move an initiative to another organisation.
+    """
+    spec = result.data.get("organisation")
+    fields = result.data.get("fields")
+    if not spec or fields is None:
+        return
+    country = spec["country"]
+    org = look.organisations.get((spec["name"], country.pk if country else None))
+    errors = result.errors
+    if org is not None:
+        if org.status == Organisation.Status.REJECTED:
+            errors.append(
+                _("%(organisation)s was rejected; its initiatives cannot be imported.")
+                % {"organisation": org.name}
+            )
+        refusal = permissions.organisation_refusal(actor, org)
+        if refusal:
+            errors.append(refusal)
+    existing = look.existing.get(result.external_id)
+    if existing is not None:
+        refusal = permissions.region_refusal(actor, set(permissions.review_region_ids_of(existing)))
+        if refusal:
+            errors.append(_("Already imported: %(reason)s") % {"reason": refusal})
+        if org is None or org.pk != existing.organisation_id:
+            errors.append(_reowning_message(existing))
+        if getattr(existing, "pending_revision", None) is not None:
+            errors.append(
+                _(
+                    "This initiative has a revision pending from its organisation; decide or "
+                    "discard it before importing the row again."
+                )
+            )
+    covered = {r for c in fields.get("countries", []) for r in look.country_regions[c.pk]}
+    refusal = permissions.region_refusal(actor, covered)
+    if refusal:
+        errors.append(refusal)
+
+
+def _reowning_message(existing: Initiative) -> str:
+    return _(
+        "external_id %(id)s belongs to %(organisation)s; an import does not move an initiative "
+        "to another organisation."
+    ) % {"id": existing.external_id, "organisation": existing.organisation.name}
+
+
+def check_rows(rows: Iterable[dict[str, str]], *, actor: User | None = None) -> ImportReport:
+    """Check every row (and, given ``actor``, the duties the services would check)."""
     look = _Lookups()
     results: list[RowResult] = []
     seen: dict[str, int] = {}
@@ -396,6 +465,8 @@ def check_rows(rows: Iterable[dict[str, str]]) -> ImportReport:
             file_errors.append(_("At most %(n)d rows per file.") % {"n": MAX_ROWS})
             break
         result = check_row(index, raw, look)
+        if actor is not None:
+            check_duties(result, actor, look)
         if result.external_id in seen:
             result.errors.append(
                 _("external_id %(id)s repeats row %(row)d.")
@@ -411,61 +482,82 @@ def check_rows(rows: Iterable[dict[str, str]]) -> ImportReport:
 # --- writing ----------------------------------------------------------------------------------
 
 
-def _organisation(spec: dict[str, Any]) -> Organisation:
+class _RowRefusedError(Exception):
+    """Raised to undo every row once one of them was refused by a service."""
+
+
+def _organisation(spec: dict[str, Any], actor: User) -> Organisation:
     org = Organisation.objects.filter(name=spec["name"], country=spec["country"]).first()
     if org is None:
-        org = Organisation.objects.create(
+        org = propose_organisation(
+            actor=actor,
             name=spec["name"],
             acronym=spec["acronym"],
             type=spec["type"],
             country=spec["country"],
-            status=Organisation.Status.APPROVED,
         )
     return org
 
 
-@transaction.atomic
-def apply_rows(report: ImportReport, *, actor: User | None, label: str) -> ImportReport:
-    """Write checked rows: create new initiatives as published, update those already imported."""
+def _write_row(row: RowResult, *, actor: User, note: str) -> bool:
+    """Create or update one row's initiative and publish it; True when it was created."""
+    org = _organisation(row.data["organisation"], actor)
+    data = {
+        **row.data["fields"],
+        "objectives_raw": row.data["objectives_raw"],
+        "source_reference": row.data["source_reference"],
+    }
+    existing = Initiative.objects.filter(
+        external_id=row.external_id, revision_of__isnull=True
+    ).first()
+    if existing is None:
+        target = services.create_initiative(
+            actor=actor,
+            organisation=org,
+            data=data,
+            source=Source.IMPORT,
+            external_id=row.external_id,
+        )
+    else:
+        if existing.organisation_id != org.pk:
+            raise ForbiddenError(_reowning_message(existing))
+        target = services.update_initiative(
+            actor=actor, initiative=existing, data=data, source=Source.IMPORT
+        )
+    services.publish_initiative(actor=actor, initiative=target, note=note, source=Source.IMPORT)
+    return existing is None
+
+
+def apply_rows(report: ImportReport, *, actor: User, label: str) -> ImportReport:
+    """Write checked rows through the services: new initiatives are created and published,
+    those already imported are updated (through a revision) and published again.
+
+    A row the services refuse gets their message; then nothing at all is written.
+    """
     if not report.ok:
         raise DomainError(
             _("The file has %(n)d errors; nothing was imported.") % {"n": report.error_count},
             field="file",
         )
-    now = timezone.now()
-    for row in report.rows:
-        org = _organisation(row.data["organisation"])
-        initiative = (
-            Initiative.objects.select_for_update().filter(external_id=row.external_id).first()
-        )
-        created = initiative is None
-        if initiative is None:
-            initiative = Initiative(
-                organisation=org,
-                created_by=actor,
-                external_id=row.external_id,
-                source=Source.IMPORT,
-                state=ModerationState.PUBLISHED,
-                published_at=now,
-            )
-        else:
-            initiative.organisation = org
-        initiative.objectives_raw = row.data["objectives_raw"]
-        initiative.source_reference = row.data["source_reference"]
-        if actor is not None:
-            initiative._history_user = actor  # type: ignore[attr-defined]
-        _apply(initiative, row.data["fields"])
-        if created:
-            _log(
-                initiative,
-                actor=actor,
-                to_state=ModerationState.PUBLISHED,
-                reason=_("Imported from %(file)s") % {"file": label},
-                notify=False,
-            )
-            report.created += 1
-        else:
-            report.updated += 1
+    note = _("Imported from %(file)s") % {"file": label}
+    try:
+        with transaction.atomic():
+            for row in report.rows:
+                try:
+                    with transaction.atomic():
+                        created = _write_row(row, actor=actor, note=note)
+                except DomainError as exc:
+                    row.errors.extend(m for msgs in exc.errors.values() for m in msgs)
+                    continue
+                if created:
+                    report.created += 1
+                else:
+                    report.updated += 1
+            if not report.ok:
+                raise _RowRefusedError
+    except _RowRefusedError:
+        report.created = report.updated = 0
+        return report
     report.applied = True
     return report
 
@@ -478,17 +570,19 @@ def import_initiatives(*, actor: User, upload: UploadedFile, dry_run: bool) -> I
         validate_upload(upload, allowed=SPREADSHEET_EXTENSIONS)
     except ValidationError as exc:
         raise DomainError(errors={"file": exc.messages}) from exc
-    report = check_rows(read_rows(upload))
+    report = check_rows(read_rows(upload), actor=actor)
     if dry_run or not report.ok:
         return report
     return apply_rows(report, actor=actor, label=upload.name or "")
 
 
-def import_file(path: Path, *, actor: User | None = None) -> ImportReport:
-    """Import a CSV file from disk (the shipped fixtures, the demo loader)."""
+def import_file(path: Path, *, actor: User) -> ImportReport:
+    """Import a CSV file from disk (the shipped fixtures, the demo loader) as ``actor``."""
     with path.open("rb") as fh:
         from django.core.files.uploadedfile import SimpleUploadedFile
 
         upload = SimpleUploadedFile(path.name, fh.read(), content_type="text/csv")
-    report = check_rows(read_rows(upload))
+    report = check_rows(read_rows(upload), actor=actor)
+    if not report.ok:
+        return report
     return apply_rows(report, actor=actor, label=path.name)

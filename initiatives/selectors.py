@@ -143,10 +143,11 @@ def organisation_list() -> QuerySet[Organisation]:
     )
 
 
-def pending_membership_requests() -> QuerySet[MembershipRequest]:
-    return MembershipRequest.objects.filter(status=MembershipRequest.Status.PENDING).select_related(
-        "user", "organisation", "organisation__type", "organisation__country"
-    )
+def pending_membership_requests(user: Any) -> QuerySet[MembershipRequest]:
+    """Pending requests the user may decide (not their own; their review region only)."""
+    return permissions.decidable_membership_requests(
+        MembershipRequest.objects.filter(status=MembershipRequest.Status.PENDING), user
+    ).select_related("user", "organisation", "organisation__type", "organisation__country")
 
 
 # --- mapping ----------------------------------------------------------------------------------

@@ -107,10 +107,12 @@ def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Public for published initiatives; owners and moderators also see drafts and the log."""
     initiative = _get_visible(request, pk)
     user = request.user
-    can_moderate = (
-        initiative.state == ModerationState.SUBMITTED
-        and permissions.can_moderate_initiative(user, initiative)
+    # A moderator who may read it but not decide it is told why (separation of duties).
+    under_review = initiative.state == ModerationState.SUBMITTED and (
+        permissions.in_moderation_scope(user, initiative)
     )
+    refusal = permissions.moderation_refusal(user, initiative) if under_review else None
+    can_moderate = under_review and refusal is None
     revision = getattr(initiative, "pending_revision", None) if initiative.pk else None
     return render(
         request,
@@ -120,6 +122,7 @@ def initiative_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "private": permissions.can_see_private_contact(user, initiative),
             "can_edit": permissions.can_edit_initiative(user, initiative),
             "can_moderate": can_moderate,
+            "moderation_refusal": refusal,
             "moderation_form": forms.ModerationForm() if can_moderate else None,
             "revision": revision,
             "last_transition": list(initiative.transitions.all())[-1:][0]
@@ -394,7 +397,7 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "initiatives": page.object_list,
-            "membership_requests": selectors.pending_membership_requests(),
+            "membership_requests": selectors.pending_membership_requests(request.user),
         },
     )
 

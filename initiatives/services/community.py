@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, Role, User
-from accounts.permissions import can_act_for_organisation
-from accounts.services import approve_organisation, grant_role
+from accounts.permissions import can_act_for_organisation, membership_decision_refusal
+from accounts.services import approve_organisation, grant_role, propose_organisation
 from core.errors import ConflictError, DomainError, ForbiddenError, full_clean_or_raise
 from objectives.models import Objective
 
@@ -74,10 +74,7 @@ def request_membership(
             _("Choose your organisation, or propose a new one (not both)."), field="organisation"
         )
     if new_organisation is not None:
-        organisation = Organisation(status=Organisation.Status.PENDING, **new_organisation)
-        full_clean_or_raise(organisation)
-        organisation._history_user = actor  # type: ignore[attr-defined]
-        organisation.save()
+        organisation = propose_organisation(actor=actor, **new_organisation)
     if organisation is None:  # unreachable: one of the two was given
         raise DomainError(_("Choose your organisation."), field="organisation")
     if organisation.status == Organisation.Status.REJECTED:
@@ -102,11 +99,22 @@ def decide_membership(
 ) -> MembershipRequest:
     """A moderator approves (granting the civil-society member role) or rejects a request.
 
-    Approving a request for a pending organisation approves the organisation too.
+    Approving a request for a pending organisation approves the organisation too. Nobody
+    decides their own request, and a moderator limited to review regions decides only for
+    organisations of their regions (``accounts.permissions.membership_decision_refusal``).
     """
     if not permissions.is_moderator(actor):
         raise ForbiddenError(_("Only moderators approve members."))
-    req = MembershipRequest.objects.select_for_update().get(pk=request.pk)
+    req = (
+        MembershipRequest.objects.select_for_update(of=("self",))
+        .select_related("organisation")
+        .get(pk=request.pk)
+    )
+    refusal = membership_decision_refusal(
+        actor, applicant_id=req.user_id, organisation=req.organisation
+    )
+    if refusal:
+        raise ForbiddenError(refusal)
     if req.status != MembershipRequest.Status.PENDING:
         raise ConflictError(_("This request was already decided."), code="invalid_state")
     req.status = MembershipRequest.Status.APPROVED if approve else MembershipRequest.Status.REJECTED

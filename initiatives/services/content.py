@@ -103,6 +103,8 @@ SUBMITTER_FIELDS = (
     "contact_affiliation",
 )
 _NULLABLE = {"start_date", "end_date", "host_country", "call", "reporting_year"}
+# What only an import sets: the objectives as the source wrote them, and where it comes from.
+IMPORT_FIELDS = ("objectives_raw", "source_reference")
 # Content copied between a published initiative and its pending revision.
 _COPY_SCALARS = [*SCALAR_FIELDS, "objectives_raw", "source_reference"]
 
@@ -205,19 +207,23 @@ def _submission_errors(initiative: Initiative) -> dict[str, list[str]]:
 # --- writing content --------------------------------------------------------------------------
 
 
-def _apply(initiative: Initiative, data: Mapping[str, Any]) -> None:
-    """Set the fields in ``data`` on ``initiative`` (saved), validating first."""
-    unknown = set(data) - ALL_FIELDS
+def _apply(initiative: Initiative, data: Mapping[str, Any], *, extra: Sequence[str] = ()) -> None:
+    """Set the fields in ``data`` on ``initiative`` (saved), validating first.
+
+    ``extra`` names scalar fields beyond the owner's that this caller may set (the importer's).
+    """
+    unknown = set(data) - ALL_FIELDS - set(extra)
     if unknown:
         raise DomainError(_("Unknown fields: %(list)s.") % {"list": ", ".join(sorted(unknown))})
+    scalars = [*SCALAR_FIELDS, *extra]
     apply_fields(
         initiative,
         {
             f: "" if data[f] is None and f not in _NULLABLE else data[f]
-            for f in SCALAR_FIELDS
+            for f in scalars
             if f in data
         },
-        allowed=SCALAR_FIELDS,
+        allowed=scalars,
         strip=True,
     )
     if "categories" in data:

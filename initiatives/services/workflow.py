@@ -31,6 +31,7 @@ from ..models import (
 )
 from .content import (
     _COPY_SCALARS,
+    IMPORT_FIELDS,
     M2M_FIELDS,
     _apply,
     _locked,
@@ -47,27 +48,49 @@ def create_initiative(
     organisation: Organisation,
     data: Mapping[str, Any],
     source: str = Source.WEB_FORM,
+    external_id: str | None = None,
 ) -> Initiative:
-    """Start a draft for ``organisation``; only its members (and administrators) may."""
-    if not can_act_for_organisation(actor, organisation.pk):
-        raise ForbiddenError(
-            _("You can only log initiatives for your own organisation."),
-            field="organisation",
-        )
-    if organisation.status != Organisation.Status.APPROVED:
-        raise DomainError(
-            _("Your organisation is awaiting approval; you can log initiatives once approved."),
-            field="organisation",
-        )
-    initiative = Initiative(organisation=organisation, created_by=actor, source=source)
+    """Start a draft for ``organisation``; only its members (and administrators) may.
+
+    With ``source=Source.IMPORT`` a moderator records the initiative of an organisation named
+    in a spreadsheet (approved or pending), with its ``external_id`` and the import fields;
+    the importer then publishes it with :func:`publish_initiative`.
+    """
+    if source == Source.IMPORT:
+        _check_importer(actor, organisation)
+    else:
+        if not can_act_for_organisation(actor, organisation.pk):
+            raise ForbiddenError(
+                _("You can only log initiatives for your own organisation."),
+                field="organisation",
+            )
+        if organisation.status != Organisation.Status.APPROVED:
+            raise DomainError(
+                _("Your organisation is awaiting approval; you can log initiatives once approved."),
+                field="organisation",
+            )
+    initiative = Initiative(
+        organisation=organisation, created_by=actor, source=source, external_id=external_id
+    )
     if not str(data.get("title") or "").strip():
         raise DomainError(_("Give the initiative a title."), field="title")
     if data.get("call") is not None:
         _check_call_open(data["call"])
     initiative._history_user = actor  # type: ignore[attr-defined]
-    _apply(initiative, data)
+    _apply(initiative, data, extra=IMPORT_FIELDS if source == Source.IMPORT else ())
     _log(initiative, actor=actor, to_state=ModerationState.DRAFT, notify=False)
     return initiative
+
+
+def _check_importer(actor: User, organisation: Organisation) -> None:
+    if not permissions.is_moderator(actor):
+        raise ForbiddenError(_("Only moderators import initiatives."))
+    if organisation.status == Organisation.Status.REJECTED:
+        raise DomainError(
+            _("%(organisation)s was rejected; its initiatives cannot be imported.")
+            % {"organisation": organisation.name},
+            field="organisation",
+        )
 
 
 def _copy_content(src: Initiative, dst: Initiative) -> None:
@@ -111,6 +134,11 @@ def start_revision(*, actor: User, initiative: Initiative) -> Initiative:
     original = _locked(initiative)
     if not permissions.belongs_to_user(actor, original):
         raise ForbiddenError(_("You can only edit your organisation's initiatives."))
+    return _open_revision(actor, original)
+
+
+def _open_revision(actor: User, original: Initiative) -> Initiative:
+    """The revision of a locked ``original``, once the caller has checked the actor may."""
     if original.state != ModerationState.PUBLISHED or original.revision_of_id is not None:
         raise ConflictError(
             _("Only a published initiative is revised; edit this one directly."),
@@ -134,18 +162,26 @@ def start_revision(*, actor: User, initiative: Initiative) -> Initiative:
 
 @transaction.atomic
 def update_initiative(
-    *, actor: User, initiative: Initiative, data: Mapping[str, Any]
+    *,
+    actor: User,
+    initiative: Initiative,
+    data: Mapping[str, Any],
+    source: str | None = None,
 ) -> Initiative:
     """Change a draft or returned initiative; a published one gets a pending revision.
 
-    Returns what was changed: the initiative itself or its revision.
+    Returns what was changed: the initiative itself or its revision. With
+    ``source=Source.IMPORT`` a moderator re-imports an imported initiative of their review
+    region (the revision is theirs, to publish).
     """
     target = _locked(initiative)
-    if not permissions.belongs_to_user(actor, target):
+    importing = source == Source.IMPORT
+    if importing:
+        _check_reimport(actor, target)
+    elif not permissions.belongs_to_user(actor, target):
         raise ForbiddenError(_("You can only edit your organisation's initiatives."))
     if target.state == ModerationState.PUBLISHED and target.revision_of_id is None:
-        target = start_revision(actor=actor, initiative=target)
-        target = _locked(target)
+        target = _locked(_open_revision(actor, target))
     if target.state not in permissions.EDITABLE_STATES:
         raise ConflictError(
             _("This initiative is %(state)s and cannot be edited now.")
@@ -157,8 +193,18 @@ def update_initiative(
     if "call" in data and data["call"] is not None and data["call"].pk != target.call_id:
         _check_call_open(data["call"])
     target._history_user = actor  # type: ignore[attr-defined]
-    _apply(target, data)
+    _apply(target, data, extra=IMPORT_FIELDS if importing else ())
     return target
+
+
+def _check_reimport(actor: User, target: Initiative) -> None:
+    if not permissions.is_moderator(actor):
+        raise ForbiddenError(_("Only moderators import initiatives."))
+    if target.source != Source.IMPORT:
+        raise ForbiddenError(_("Only imported initiatives can be updated by an import."))
+    refusal = permissions.region_refusal(actor, set(permissions.review_region_ids_of(target)))
+    if refusal:
+        raise ForbiddenError(refusal)
 
 
 def _check_call_open(call: CallForInitiatives) -> None:
@@ -228,10 +274,21 @@ def submit_initiative(*, actor: User, initiative: Initiative) -> Initiative:
     return target
 
 
-def _moderated(actor: User, initiative: Initiative) -> Initiative:
+def _moderated(actor: User, initiative: Initiative, *, own_import: bool = False) -> Initiative:
+    """Lock a submitted initiative the actor may decide (separation of duties included).
+
+    ``own_import``: the importer publishes the draft (or revision) their import just wrote.
+    """
     target = _locked(initiative)
-    if not permissions.can_moderate_initiative(actor, target):
-        raise ForbiddenError(_("You cannot moderate this initiative."))
+    refusal = permissions.moderation_refusal(actor, target)
+    if refusal:
+        raise ForbiddenError(refusal)
+    if own_import and (
+        target.state == ModerationState.DRAFT
+        and target.source == Source.IMPORT
+        and target.created_by_id == actor.pk
+    ):
+        return target
     if target.state != ModerationState.SUBMITTED:
         raise ConflictError(
             _("Only a submitted initiative can be moderated; this one is %(state)s.")
@@ -251,9 +308,17 @@ def _reason(reason: str) -> str:
 
 
 @transaction.atomic
-def publish_initiative(*, actor: User, initiative: Initiative, note: str = "") -> Initiative:
-    """Publish a submitted initiative; a revision replaces its published original."""
-    target = _moderated(actor, initiative)
+def publish_initiative(
+    *, actor: User, initiative: Initiative, note: str = "", source: str | None = None
+) -> Initiative:
+    """Publish a submitted initiative; a revision replaces its published original.
+
+    With ``source=Source.IMPORT`` the importer publishes the draft their import wrote (the
+    source document stands for the submission); nobody is notified.
+    """
+    importing = source == Source.IMPORT
+    target = _moderated(actor, initiative, own_import=importing)
+    previous = target.state
     now = timezone.now()
     if target.revision_of_id is not None:
         original = _locked(target.revision_of)  # type: ignore[arg-type]
@@ -265,20 +330,27 @@ def publish_initiative(*, actor: User, initiative: Initiative, note: str = "") -
         _log(
             original,
             actor=actor,
-            from_state=ModerationState.SUBMITTED,
+            from_state=previous,
             to_state=ModerationState.PUBLISHED,
             reason=note.strip(),
             is_revision=True,
+            notify=not importing,
         )
         target.delete()
         aggregates.public_changed_on_commit()
         return original
-    previous = target.state
     target.state = ModerationState.PUBLISHED
     target.published_at = target.published_at or now
     target._history_user = actor  # type: ignore[attr-defined]
     target.save(update_fields=["state", "published_at", "updated_at"])
-    _log(target, actor=actor, from_state=previous, to_state=ModerationState.PUBLISHED, reason=note)
+    _log(
+        target,
+        actor=actor,
+        from_state=previous,
+        to_state=ModerationState.PUBLISHED,
+        reason=note,
+        notify=not importing,
+    )
     aggregates.public_changed_on_commit()
     return target
 

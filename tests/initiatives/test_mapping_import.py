@@ -249,8 +249,8 @@ def test_the_activities_matrix_has_32_rows_without_emails() -> None:
     assert {r["external_id"][7] for r in rows} == {"N", "T", "C"}
 
 
-def test_the_activities_matrix_imports_with_normalised_objectives() -> None:
-    report = import_file(MATRIX)
+def test_the_activities_matrix_imports_with_normalised_objectives(moderator: Any) -> None:
+    report = import_file(MATRIX, actor=moderator)
     assert report.created == 32
     t1 = Initiative.objects.get(external_id="am2019-T1")
     assert t1.objectives_raw == "10: c,d,h"
@@ -259,7 +259,7 @@ def test_the_activities_matrix_imports_with_normalised_objectives() -> None:
     assert n1.links.count() == 17  # 2, 5-18, 21, 23
     t4 = Initiative.objects.get(external_id="am2019-T4")
     assert t4.covers_whole_gcm
-    assert import_file(MATRIX).updated == 32
+    assert import_file(MATRIX, actor=moderator).updated == 32
     assert Initiative.objects.count() == 32
 
 
