@@ -11,6 +11,7 @@ from core.api import fields
 from core.api import schema as api_schema
 from countries.filters import CountryFilter
 from gcm_tracker import asgi, wsgi
+from initiatives import permissions as initiative_permissions
 from initiatives.filters import AnyYesNoSelect
 
 ApiTokenAuthentication  # REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] names it
@@ -31,3 +32,6 @@ forms.CurrencyField.validate
 # the widget's value_from_datadict while binding a form.
 
 api_schema.document_errors, AnyYesNoSelect.value_from_datadict
+# The single-object predicate of the membership-queue scope; the two are tested together
+# (tests/initiatives/test_duties.py), as the house style asks of every predicate and scope.
+initiative_permissions.can_decide_membership
