@@ -40,6 +40,8 @@ CYCLE_FIELDS = (
     "outcome_commitments",
     "source",
 )
+# What organisers edit (the form and the API); ``source`` is set by the loader only.
+EDITABLE_CYCLE_FIELDS = tuple(f for f in CYCLE_FIELDS if f != "source")
 
 
 def _apply(cycle: ReviewCycle, data: dict[str, Any], *, actor: Any = None) -> list[str]:

@@ -72,6 +72,15 @@ def test_pledge_form_and_serializer_use_the_services_fields() -> None:
     assert set(PledgeForm.base_fields) == terms | {"entity"}
 
 
+def test_cycle_form_and_serializer_use_the_services_fields() -> None:
+    from reviews.api.serializers import CycleInputSerializer
+    from reviews.forms import CycleForm
+    from reviews.services.cycles import EDITABLE_CYCLE_FIELDS
+
+    assert tuple(CycleForm.base_fields) == EDITABLE_CYCLE_FIELDS
+    assert tuple(CycleInputSerializer().fields) == EDITABLE_CYCLE_FIELDS
+
+
 def test_submission_form_and_serializers_use_the_services_text_fields() -> None:
     from reviews.api.serializers import SubmissionInputSerializer, SubmissionUpdateSerializer
     from reviews.forms import SubmissionForm
