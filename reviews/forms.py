@@ -13,6 +13,7 @@ from countries.models import Country
 from objectives.models import GuidingPrinciple, Objective
 
 from .models import Pledge, ReviewCycle
+from .services.cycles import EDITABLE_CYCLE_FIELDS
 from .services.pledges import M2M_FIELDS as PLEDGE_M2M_FIELDS
 from .services.pledges import SCALAR_FIELDS as PLEDGE_SCALAR_FIELDS
 from .services.submissions import TEXT_FIELDS as SUBMISSION_TEXT_FIELDS
@@ -23,25 +24,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class CycleForm(forms.ModelForm):
     class Meta:
         model = ReviewCycle
-        fields = [
-            "code",
-            "kind",
-            "review_region",
-            "title",
-            "year_start",
-            "year_end",
-            "starts_on",
-            "ends_on",
-            "venue",
-            "organisers",
-            "co_facilitators",
-            "submissions_open_on",
-            "submissions_close_on",
-            "grouping_cycle",
-            "outcome_reference",
-            "outcome_url",
-            "outcome_commitments",
-        ]
+        fields = EDITABLE_CYCLE_FIELDS
         widgets = {
             "starts_on": DATE,
             "ends_on": DATE,

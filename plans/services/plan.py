@@ -184,10 +184,10 @@ def set_publication(*, actor: Any, plan: Plan, parts: dict[str, bool]) -> Plan:
         raise DomainError(
             _("Unknown parts: %(parts)s.") % {"parts": ", ".join(sorted(unknown))}, field="parts"
         )
-    for part, value in parts.items():
-        setattr(plan, part, bool(value))
-    set_history_user(plan, actor)
-    plan.save(update_fields=[*parts, "updated_at"])
+    changed = apply_fields(
+        plan, {p: bool(v) for p, v in parts.items()}, allowed=PUBLICATION_PARTS, actor=actor
+    )
+    plan.save(update_fields=[*changed, "updated_at"])
     return plan
 
 

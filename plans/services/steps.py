@@ -144,8 +144,7 @@ def assess_objective(
     row = ObjectiveAssessment.objects.filter(plan=plan, objective=objective).first()
     row = row or ObjectiveAssessment(plan=plan, objective=objective)
     selection_changed = (row.pk is None and selected) or (row.pk and row.selected != selected)
-    for name in RUBRIC_FIELDS:
-        setattr(row, name, scores[name])
+    apply_fields(row, {f: scores[f] for f in RUBRIC_FIELDS}, allowed=RUBRIC_FIELDS)
     row.notes = notes
     row.selected = selected
     full_clean_or_raise(row, validate_unique=False)

@@ -42,6 +42,9 @@ CYCLE_FIELDS = (
     "related_events",
     "source",
 )
+# What organisers edit (the form and the API); the rest is set by the reference-data loader.
+LOADER_ONLY_CYCLE_FIELDS = ("outcome_adopted_on", "related_events", "source")
+EDITABLE_CYCLE_FIELDS = tuple(f for f in CYCLE_FIELDS if f not in LOADER_ONLY_CYCLE_FIELDS)
 
 
 def _apply(cycle: ReviewCycle, data: dict[str, Any], *, actor: Any = None) -> list[str]:
