@@ -6,7 +6,8 @@ Each line names the object and says who calls it. Listed here rather than in
 
 from accounts.authentication import ApiTokenAuthentication
 from accounts.permissions import UserRoles, can_organise_region
-from core import errors, pages, views
+from core import errors, forms, pages, views
+from core.api import fields
 from countries.filters import CountryFilter
 from gcm_tracker import asgi, wsgi
 
@@ -21,3 +22,6 @@ errors.InvalidInputError, errors.NotFoundError, pages.form_error_status
 # narrower ones today.
 UserRoles.is_analyst, UserRoles.is_civil_society, can_organise_region
 CountryFilter.search  # django-filter calls it: `method="search"` on the filter's q field
+# Django and DRF call these overrides of their field classes by name while cleaning input.
+fields.CurrencyField.to_internal_value, forms.CurrencyField.to_python
+forms.CurrencyField.validate

@@ -316,7 +316,7 @@ def _introduction(ctx: dict[str, Any]) -> list[str]:
 def _summary(ctx: dict[str, Any]) -> list[str]:
     lines = [
         _(
-            "%(reviews)d voluntary national reviews and %(inputs)d stakeholder inputs were "
+            "%(reviews)d voluntary GCM reviews and %(inputs)d stakeholder inputs were "
             "submitted; %(pledges)d pledges were made by entities of the region."
         )
         % {

@@ -40,6 +40,7 @@ def pledges_dataset() -> tuple[list[str], Iterable[list[Any]]]:
         _("currency"),
         _("status"),
         _("announced at"),
+        _("demo data"),
     ]
 
     def rows() -> Iterable[list[Any]]:
@@ -60,6 +61,7 @@ def pledges_dataset() -> tuple[list[str], Iterable[list[Any]]]:
                 p.currency,
                 p.get_status_display(),
                 p.cycle.code if p.cycle else "",
+                _("yes") if p.is_demo else "",
             ]
 
     return [str(c) for c in columns], rows()
@@ -75,6 +77,7 @@ def submissions_dataset() -> tuple[list[str], Iterable[list[Any]]]:
         _("title"),
         _("objectives"),
         _("submitted at"),
+        _("demo data"),
     ]
 
     def rows() -> Iterable[list[Any]]:
@@ -88,6 +91,7 @@ def submissions_dataset() -> tuple[list[str], Iterable[list[Any]]]:
                 s.title,
                 ";".join(str(o.number) for o in s.objectives.all()),
                 s.submitted_at.isoformat() if s.submitted_at else "",
+                _("yes") if s.is_demo else "",
             ]
 
     return [str(c) for c in columns], rows()
@@ -104,6 +108,7 @@ def cycles_dataset() -> tuple[list[str], Iterable[list[Any]]]:
         _("ends"),
         _("venue"),
         _("outcome"),
+        _("source"),
     ]
 
     def rows() -> Iterable[list[Any]]:
@@ -118,6 +123,7 @@ def cycles_dataset() -> tuple[list[str], Iterable[list[Any]]]:
                 c.ends_on.isoformat() if c.ends_on else "",
                 c.venue,
                 c.outcome_reference,
+                c.source,
             ]
 
     return [str(c) for c in columns], rows()

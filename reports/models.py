@@ -22,7 +22,7 @@ class ReportJob(TimeStampedModel):
 
     class Kind(models.TextChoices):
         COUNTRY_PROFILE = "country_profile", _("Country profile (PDF)")
-        DRAFT_REVIEW = "draft_review", _("Draft voluntary national review (DOCX)")
+        DRAFT_REVIEW = "draft_review", _("Draft voluntary GCM review (DOCX)")
         REGIONAL_SYNTHESIS = "regional_synthesis", _("Regional review synthesis (PDF, DOCX)")
         IMRF_SYNTHESIS = "imrf_synthesis", _("IMRF global synthesis (PDF, XLSX)")
         DATA_EXPORT = "data_export", _("Data export (CSV, XLSX)")

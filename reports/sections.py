@@ -54,7 +54,7 @@ def _plan_summary(country: Any) -> dict[str, Any] | None:
     return getattr(country, _SUMMARY_ATTR)
 
 
-# --- country: the profile PDF and the draft voluntary national review -------------------------
+# --- country: the profile PDF and the draft voluntary GCM review -------------------------
 
 
 def plan_country_section(country: Any) -> Section:
@@ -264,7 +264,7 @@ CountrySection = Callable[[Any], Section | None]
 RegionSection = Callable[[Any, Any], Section | None]
 GlobalSection = Callable[[Any], Section | None]
 
-# The country profile (PDF) and the draft voluntary national review (DOCX).
+# The country profile (PDF) and the draft voluntary GCM review (DOCX).
 COUNTRY_SECTIONS: tuple[CountrySection, ...] = (
     plan_country_section,
     plan_indicators_section,

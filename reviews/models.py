@@ -84,6 +84,20 @@ class ReviewCycle(TimeStampedModel):
     outcome_commitments = models.TextField(
         _("outcome commitments"), blank=True, help_text=_("One commitment per line.")
     )
+    outcome_adopted_on = models.DateField(
+        _("outcome adopted on"),
+        null=True,
+        blank=True,
+        help_text=_("E.g. the day the General Assembly endorsed the Progress Declaration."),
+    )
+    related_events = models.TextField(
+        _("related events"),
+        blank=True,
+        help_text=_(
+            "Hearings, consultations and what is not yet known, one per line "
+            "(“2022-05-16: informal multi-stakeholder hearing”)."
+        ),
+    )
     source = models.CharField(_("source"), max_length=255, blank=True)
     history = HistoricalRecords()
 
@@ -231,6 +245,11 @@ class Submission(TimeStampedModel):
         null=True,
         blank=True,
         related_name="+",
+    )
+    is_demo = models.BooleanField(
+        _("demo data"),
+        default=False,
+        help_text=_("Illustrative record loaded by the demo; shown with a “Demo data” badge."),
     )
     history = HistoricalRecords(m2m_fields=[objectives])
 
@@ -383,6 +402,11 @@ class Pledge(TimeStampedModel):
         null=True,
         blank=True,
         related_name="+",
+    )
+    is_demo = models.BooleanField(
+        _("demo data"),
+        default=False,
+        help_text=_("Illustrative record loaded by the demo; shown with a “Demo data” badge."),
     )
     history = HistoricalRecords(m2m_fields=[objectives, principles])
 

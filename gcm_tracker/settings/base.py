@@ -161,6 +161,11 @@ CELERY_BEAT_SCHEDULE["reviews-bulk-exports"] = {
     "task": "reviews.regenerate_bulk_exports",
     "schedule": crontab(hour=2, minute=30),
 }
+# initiatives: the outbox sweep sends moderation e-mails whose task was lost (broker down).
+CELERY_BEAT_SCHEDULE["initiatives-pending-notifications"] = {
+    "task": "initiatives.tasks.deliver_pending_notifications",
+    "schedule": 60.0,
+}
 
 CACHES = {
     "default": (

@@ -25,7 +25,7 @@ class ObjectiveActionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ObjectiveAction
-        fields = ["letter", "reference", "paragraph_reference", "text"]
+        fields = ["letter", "reference", "paragraph_reference", "text", "source"]
 
 
 class ObjectiveListSerializer(serializers.ModelSerializer):
@@ -64,7 +64,13 @@ class ObjectiveDetailSerializer(ObjectiveListSerializer):
     )
 
     class Meta(ObjectiveListSerializer.Meta):
-        fields = [*ObjectiveListSerializer.Meta.fields, "description", "actions", "sdg_targets"]
+        fields = [
+            *ObjectiveListSerializer.Meta.fields,
+            "description",
+            "description_source",
+            "actions",
+            "sdg_targets",
+        ]
 
 
 class GuidingPrincipleSerializer(serializers.ModelSerializer):
@@ -78,6 +84,7 @@ class GuidingPrincipleSerializer(serializers.ModelSerializer):
             "name",
             "paragraph_reference",
             "definition",
+            "source",
             "has_approach_guidance",
         ]
 

@@ -43,7 +43,10 @@ class CycleSerializer(serializers.ModelSerializer):
             "grouping_cycle",
             "outcome_reference",
             "outcome_url",
+            "outcome_adopted_on",
             "commitments",
+            "related_events",
+            "source",
         ]
 
 
@@ -96,6 +99,7 @@ class SubmissionListSerializer(serializers.ModelSerializer):
             "status",
             "submitted_at",
             "objectives",
+            "is_demo",
         ]
 
 
@@ -197,6 +201,7 @@ class PledgeListSerializer(serializers.ModelSerializer):
             "amount",
             "currency",
             "status",
+            "is_demo",
         ]
 
 

@@ -167,7 +167,7 @@ def test_regional_synthesis_pdf_and_docx_have_the_six_sections(portugal_data, me
     text = pdf_text(job_file(job, "pdf"))
     positions = [text.index(f"{n}. {title}") for n, title in enumerate(sections, start=1)]
     assert positions == sorted(positions)
-    assert "1 voluntary national reviews and 1 stakeholder inputs were submitted" in text
+    assert "1 voluntary GCM reviews and 1 stakeholder inputs were submitted" in text
     assert "Quarterly inter-ministerial working group." in text
     assert "Community sponsorship." in text
     assert "Agree shared indicators." in text

@@ -268,7 +268,7 @@ def test_country_profile_shows_pledges_and_submitted_reviews(cycles, client, foc
     client.force_login(focal_point)
     page = client.get("/countries/PRT/")
     assert "Draft review" in page.text
-    assert "Draft voluntary national review (DOCX)" in page.text
+    assert "Draft voluntary GCM review (DOCX)" in page.text
 
 
 @pytest.mark.parametrize("path", ["/reviews/", "/reviews/pledges/", "/countries/PRT/"])

@@ -10,7 +10,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("reviews", "0001_initial"),
+        ("reviews", "0003_demo_flag_and_review_wording"),
         ("reports", "0001_initial"),
     ]
 
