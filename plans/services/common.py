@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation
-from core.errors import DomainError
+from core.errors import DomainError, ForbiddenError
 from objectives.models import OBJECTIVE_COUNT, Objective
 
 from ..models import Plan
@@ -18,19 +18,17 @@ from ..permissions import can_coordinate_plan, can_edit_plan
 
 def require_editor(actor: Any, plan: Plan) -> None:
     if not can_edit_plan(actor, plan):
-        raise DomainError(
+        raise ForbiddenError(
             _("Only the government officials of %(country)s may change this plan.")
             % {"country": plan.country.name},
-            code="permission_denied",
         )
 
 
 def require_coordinator(actor: Any, plan: Plan) -> None:
     if not can_coordinate_plan(actor, plan):
-        raise DomainError(
+        raise ForbiddenError(
             _("Only the national coordinator of %(country)s may do this.")
             % {"country": plan.country.name},
-            code="permission_denied",
         )
 
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.errors import DomainError, full_clean_or_raise
+from core.errors import DomainError, ForbiddenError, full_clean_or_raise
 from objectives.models import GuidingPrinciple, ObjectiveAction
 
 from ..currencies import is_currency
@@ -297,12 +297,11 @@ def submit_progress_update(
     plan = lock_plan(measure.plan)
     measure = Measure.objects.select_related("plan__country").get(pk=measure.pk)
     if not can_report_on_measure(actor, measure):
-        raise DomainError(
+        raise ForbiddenError(
             _(
                 "Only focal points of the entity responsible for this measure, or of an "
                 "entity involved in it, may report on it."
             ),
-            code="permission_denied",
         )
     if not progress.strip():
         raise DomainError(_("Describe the progress made."), field="progress")
@@ -340,9 +339,8 @@ def approve_progress_update(*, actor: Any, update: ProgressUpdate) -> ProgressUp
     plan, row = _lock_update(update)
     require_coordinator(actor, plan)
     if row.author_id == actor.pk:
-        raise DomainError(
+        raise ForbiddenError(
             _("You cannot approve your own update; another coordinator must review it."),
-            code="permission_denied",
         )
     row.state = ProgressUpdate.State.APPROVED
     row.reviewed_by = actor
@@ -366,7 +364,7 @@ def return_progress_update(*, actor: Any, update: ProgressUpdate, reason: str) -
     if not (reason or "").strip():
         raise DomainError(_("Say why the update is returned."), field="return_reason")
     if row.author_id == actor.pk:
-        raise DomainError(_("You cannot review your own update."), code="permission_denied")
+        raise ForbiddenError(_("You cannot review your own update."))
     row.state = ProgressUpdate.State.RETURNED
     row.return_reason = reason.strip()
     row.reviewed_by = actor

@@ -12,7 +12,7 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.errors import DomainError, full_clean_or_raise
+from core.errors import DomainError, ForbiddenError, full_clean_or_raise
 from core.uploads import validate_upload
 from countries.models import Country
 from objectives.models import ChecklistItem, GuidingQuestion, ProcessStep
@@ -61,10 +61,9 @@ def start_plan(
 ) -> Plan:
     """The national coordinator starts the country's plan (one current plan per country)."""
     if not can_coordinate_country(actor, country.pk):
-        raise DomainError(
+        raise ForbiddenError(
             _("Only the national coordinator of %(country)s may start its plan.")
             % {"country": country.name},
-            code="permission_denied",
         )
     Country.objects.select_for_update().get(pk=country.pk)
     if Plan.objects.filter(country=country).exists():

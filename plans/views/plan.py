@@ -1,19 +1,25 @@
-"""Plan list, start, dashboard, settings, print and export pages."""
+"""Plan list, start, dashboard, the settings page and its four commands, print and export."""
+
+from __future__ import annotations
+
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from accounts.permissions import roles_of
-from core.errors import DomainError
+from accounts.permissions import can_coordinate_country
 from countries.models import Country
 
 from .. import forms, selectors, services
-from ..permissions import can_edit_plan, visible_parts
-from .common import _base, _plan, _require_coordinator, _run
+from ..models import Plan
+from ..permissions import can_coordinate_plan, can_edit_plan, visible_parts
+from .common import _base, _plan, submit
 
 # --- list, start, dashboard ---------------------------------------------------------------
 
@@ -23,42 +29,35 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     plans = list(selectors.plan_list(request.user))
     for p in plans:
         p.percent = selectors.percent(p.checklist_achieved, p.checklist_total, p.checklist_na)  # type: ignore[attr-defined]
-    roles = roles_of(request.user)
-    startable = (
-        Country.objects.filter(pk__in=roles.country_ids("national_coordinator"), plan__isnull=True)
-        if roles.is_authenticated
-        else Country.objects.none()
+    return render(
+        request,
+        "plans/plan_list.html",
+        {"plans": plans, "startable": selectors.startable_countries(request.user)},
     )
-    return render(request, "plans/plan_list.html", {"plans": plans, "startable": list(startable)})
 
 
 @login_required
 def plan_start(request: HttpRequest, alpha3: str) -> HttpResponse:
+    """The national coordinator starts the country's plan."""
     country = get_object_or_404(Country, alpha3=alpha3.upper())
     form = forms.PlanStartForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        if not data["integrated_into"]:
-            data.pop("integrated_into")
-        try:
-            plan = services.start_plan(actor=request.user, country=country, **data)
-        except DomainError as exc:
-            if exc.code == "permission_denied":
-                raise PermissionDenied from exc
-            exc.add_to_form(form)
-        else:
-            messages.success(request, _("The plan is started. It is private until you publish it."))
-            return redirect(plan)
-    elif request.method == "GET":
-        from accounts.permissions import can_coordinate_country
+    status = 200
+    if request.method == "POST":
 
-        if not can_coordinate_country(request.user, country.pk):
-            raise PermissionDenied
+        def call(data: dict[str, Any]) -> Plan:
+            if not data["integrated_into"]:
+                data.pop("integrated_into")
+            return services.start_plan(actor=request.user, country=country, **data)
+
+        done = submit(form, call)
+        if done.ok:
+            messages.success(request, _("The plan is started. It is private until you publish it."))
+            return redirect(done.value)
+        status = done.error_status or 400
+    elif not can_coordinate_country(request.user, country.pk):
+        raise PermissionDenied
     return render(
-        request,
-        "plans/plan_start.html",
-        {"form": form, "country": country},
-        status=400 if form.errors else 200,
+        request, "plans/plan_start.html", {"form": form, "country": country}, status=status
     )
 
 
@@ -70,94 +69,108 @@ def plan_detail(request: HttpRequest, alpha3: str) -> HttpResponse:
     return render(request, "plans/plan_detail.html", _base(request, plan, d=data, axes=axes))
 
 
+# --- settings: one page, four commands ----------------------------------------------------
+
+
 @login_required
 def plan_settings(request: HttpRequest, alpha3: str) -> HttpResponse:
-    """The coordinator describes, adopts, revises and publishes the plan."""
+    """The coordinator's page to describe, adopt, revise and publish the plan."""
     plan = _plan(request, alpha3)
-    _require_coordinator(request, plan)
-    fields = [
-        "title",
-        "summary",
-        "form",
-        "integrated_into",
-        "period_start",
-        "period_end",
-        "document_url",
-    ]
-    initial = {f: getattr(plan, f) for f in fields}
-    action = request.POST.get("action") if request.method == "POST" else None
-    settings_form = forms.PlanSettingsForm(
-        request.POST if action == "settings" else None, initial=initial, prefix="s"
+    if not can_coordinate_plan(request.user, plan):
+        raise PermissionDenied
+    return _render_settings(request, plan)
+
+
+def _render_settings(
+    request: HttpRequest, plan: Plan, bound: dict[str, BaseForm] | None = None, status: int = 200
+) -> HttpResponse:
+    bound = bound or {}
+    initial = {f: getattr(plan, f) for f in forms.PlanSettingsForm.base_fields}
+    context = _base(
+        request,
+        plan,
+        settings_form=bound.get("settings") or forms.PlanSettingsForm(initial=initial, prefix="s"),
+        revise_form=bound.get("revise") or forms.PlanReviseForm(initial=initial, prefix="r"),
+        adopt_form=bound.get("adopt")
+        or forms.AdoptForm(
+            initial={f: getattr(plan, f) for f in forms.AdoptForm.base_fields}, prefix="a"
+        ),
+        publication_form=bound.get("publication")
+        or forms.PublicationForm(
+            initial={p: getattr(plan, p) for p in forms.PUBLICATION_PARTS}, prefix="p"
+        ),
+        revisions=selectors.plan_revisions(plan),
     )
-    revise_form = forms.PlanReviseForm(
-        request.POST if action == "revise" else None, initial=initial, prefix="r"
-    )
-    adopt_form = forms.AdoptForm(
-        request.POST if action == "adopt" else None,
-        initial={
-            "approving_body": plan.approving_body,
-            "approval_instrument": plan.approval_instrument,
-            "approval_date": plan.approval_date,
-        },
-        prefix="a",
-    )
-    publication_form = forms.PublicationForm(
-        request.POST if action == "publication" else None,
-        initial={p: getattr(plan, p) for p in forms.PUBLICATION_PARTS},
-        prefix="p",
-    )
-    done = None
-    if action == "settings" and settings_form.is_valid():
-        done = _run(
-            settings_form,
-            services.update_plan,
-            actor=request.user,
-            plan=plan,
-            **settings_form.cleaned_data,
-        )
-    elif action == "revise" and revise_form.is_valid():
-        data = dict(revise_form.cleaned_data)
-        done = _run(
-            revise_form,
-            services.revise_plan,
-            actor=request.user,
-            plan=plan,
-            reason=data.pop("reason"),
-            **data,
-        )
-    elif action == "adopt" and adopt_form.is_valid():
-        done = _run(
-            adopt_form,
-            services.adopt_plan,
-            actor=request.user,
-            plan=plan,
-            **adopt_form.cleaned_data,
-        )
-    elif action == "publication" and publication_form.is_valid():
-        done = _run(
-            publication_form,
-            services.set_publication,
-            actor=request.user,
-            plan=plan,
-            parts=publication_form.cleaned_data,
-        )
-    if done is not None:
+    return render(request, "plans/plan_settings.html", context, status=status)
+
+
+def _settings_command(
+    request: HttpRequest, plan: Plan, key: str, form: BaseForm, call: Any
+) -> HttpResponse:
+    done = submit(form, call)
+    if done.ok:
         messages.success(request, _("Saved."))
         return redirect("plans:plan-settings", alpha3=plan.country.alpha3)
-    invalid = any(f.errors for f in (settings_form, revise_form, adopt_form, publication_form))
-    return render(
+    return _render_settings(request, plan, {key: form}, status=done.error_status or 400)
+
+
+@login_required
+@require_POST
+def plan_update(request: HttpRequest, alpha3: str) -> HttpResponse:
+    """Change the plan's description."""
+    plan = _plan(request, alpha3)
+    form = forms.PlanSettingsForm(request.POST, prefix="s")
+    return _settings_command(
         request,
-        "plans/plan_settings.html",
-        _base(
-            request,
-            plan,
-            settings_form=settings_form,
-            revise_form=revise_form,
-            adopt_form=adopt_form,
-            publication_form=publication_form,
-            revisions=plan.revisions.select_related("created_by").order_by("-number"),
-        ),
-        status=400 if invalid else 200,
+        plan,
+        "settings",
+        form,
+        lambda data: services.update_plan(actor=request.user, plan=plan, **data),
+    )
+
+
+@login_required
+@require_POST
+def plan_adopt(request: HttpRequest, alpha3: str) -> HttpResponse:
+    """Record the plan's formal adoption."""
+    plan = _plan(request, alpha3)
+    form = forms.AdoptForm(request.POST, prefix="a")
+    return _settings_command(
+        request,
+        plan,
+        "adopt",
+        form,
+        lambda data: services.adopt_plan(actor=request.user, plan=plan, **data),
+    )
+
+
+@login_required
+@require_POST
+def plan_revise(request: HttpRequest, alpha3: str) -> HttpResponse:
+    """Open a new revision of the plan, keeping the previous version with the reason."""
+    plan = _plan(request, alpha3)
+    form = forms.PlanReviseForm(request.POST, prefix="r")
+    return _settings_command(
+        request,
+        plan,
+        "revise",
+        form,
+        lambda data: services.revise_plan(actor=request.user, plan=plan, **data),
+    )
+
+
+@login_required
+@require_POST
+def plan_publication(request: HttpRequest, alpha3: str) -> HttpResponse:
+    """Choose which parts of the plan are public."""
+    plan = _plan(request, alpha3)
+    form = forms.PublicationForm(request.POST, prefix="p")
+    return _settings_command(
+        request,
+        plan,
+        "publication",
+        form,
+        lambda data: services.set_publication(actor=request.user, plan=plan, parts=data),
     )
 
 
