@@ -9,12 +9,14 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Organisation
+from core.downloads import StoredFile
 from countries.models import Country, M49Region
 from objectives.models import Objective
 
 from . import permissions
 from .models import (
     CallForInitiatives,
+    Evidence,
     Initiative,
     InitiativeObjective,
     MembershipRequest,
@@ -233,3 +235,11 @@ def country_profile_initiatives(country: Country) -> dict[Objective, list[Initia
     for link in links:
         grouped.setdefault(link.objective, []).append(link.initiative)
     return grouped
+
+
+def evidence_file(user: Any, pk: int) -> StoredFile | None:
+    """An evidence file, for who may see its initiative (a draft's: only its owners)."""
+    evidence = Evidence.objects.select_related("initiative").filter(pk=pk).exclude(file="").first()
+    if evidence is None or not permissions.can_view_initiative(user, evidence.initiative):
+        return None
+    return StoredFile(evidence.file)

@@ -10,9 +10,10 @@ class ReviewsConfig(AppConfig):
 
     def ready(self) -> None:
         from core.demo import register_demo_loader
+        from core.downloads import register_file_kind
         from countries.profile import register_section
 
-        from . import demo, profile
+        from . import demo, profile, selectors
         from .reports.data import register_own_datasets
 
         register_own_datasets()
@@ -20,6 +21,8 @@ class ReviewsConfig(AppConfig):
 
         providers.register()
         register_demo_loader(key="reviews", order=40, loader=demo.load)
+        register_file_kind("submission-attachment", selectors.attachment_file)
+        register_file_kind("report-file", selectors.report_job_file)
         register_section(
             key="reviews",
             order=40,

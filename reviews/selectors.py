@@ -7,11 +7,20 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.urls import reverse
 
+from core.downloads import StoredFile
 from countries.models import ReviewRegion
 from objectives.models import Objective
 
-from .models import Pledge, PledgeUpdate, ReportFile, ReportJob, ReviewCycle, Submission
-from .permissions import reports_visible_to, submissions_visible_to
+from .models import (
+    Pledge,
+    PledgeUpdate,
+    ReportFile,
+    ReportJob,
+    ReviewCycle,
+    Submission,
+    SubmissionAttachment,
+)
+from .permissions import can_view_report, reports_visible_to, submissions_visible_to
 
 # --- cycles -------------------------------------------------------------------------------------
 
@@ -196,3 +205,19 @@ def bulk_file(name: str) -> ReportFile | None:
     if job is None:
         return None
     return next((f for f in job.files.all() if f.name == name), None)
+
+
+def attachment_file(user: Any, pk: int) -> StoredFile | None:
+    """A submission's attachment, for who may see the submission (a draft's: its authors)."""
+    attachment = SubmissionAttachment.objects.filter(pk=pk).first()
+    if attachment is None or not submission_list(user).filter(pk=attachment.submission_id).exists():
+        return None
+    return StoredFile(attachment.file, attachment.name)
+
+
+def report_job_file(user: Any, pk: int) -> StoredFile | None:
+    """A report file, for the user who requested the report (or anyone, if it is public)."""
+    report = ReportFile.objects.select_related("job").filter(pk=pk).first()
+    if report is None or not can_view_report(user, report.job):
+        return None
+    return StoredFile(report.file, report.name)

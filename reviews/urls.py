@@ -16,11 +16,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("submissions/<int:pk>/edit/", views.submission_edit, name="submission-edit"),
     path("submissions/<int:pk>/submit/", views.submission_submit, name="submission-submit"),
     path("submissions/<int:pk>/attach/", views.submission_attach, name="submission-attach"),
-    path(
-        "submissions/<int:pk>/files/<int:attachment_id>/",
-        views.submission_attachment,
-        name="submission-attachment",
-    ),
     path("pledges/", views.pledge_dashboard, name="pledge-dashboard"),
     path("pledges/new/", views.pledge_create, name="pledge-create"),
     path("pledges/<int:pk>/", views.pledge_detail, name="pledge-detail"),
@@ -29,7 +24,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("reports/", views.report_list, name="report-list"),
     path("reports/request/", views.report_request, name="report-request"),
     path("reports/<int:pk>/", views.report_progress, name="report-detail"),
-    path("reports/<int:pk>/files/<int:file_id>/", views.report_file, name="report-file"),
     path("downloads/", views.bulk_downloads, name="bulk-downloads"),
     path("downloads/<str:name>", views.bulk_download, name="bulk-download"),
 ]

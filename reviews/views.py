@@ -19,7 +19,6 @@ from core.errors import DomainError
 from countries.models import Country, ReviewRegion
 
 from . import permissions, report_data, selectors, services
-from .api.views import report_file_response
 from .filters import CycleFilter, PledgeFilter
 from .forms import (
     AttachmentForm,
@@ -244,13 +243,6 @@ def submission_attach(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def submission_attachment(request: HttpRequest, pk: int, attachment_id: int) -> FileResponse:
-    """Download an attachment: drafts' files only for who may see the draft."""
-    submission = get_object_or_404(selectors.submission_list(request.user), pk=pk)
-    attachment = get_object_or_404(submission.attachments.all(), pk=attachment_id)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
-
-
 # --- pledges ------------------------------------------------------------------------------------
 
 
@@ -432,10 +424,6 @@ def report_progress(request: HttpRequest, pk: int) -> HttpResponse:
     """The row of one job (HTMX polls it every 2 s while it runs)."""
     job = get_object_or_404(selectors.report_list(request.user), pk=pk)
     return render(request, "reviews/_report_row.html", {"job": job})
-
-
-def report_file(request: HttpRequest, pk: int, file_id: int) -> FileResponse:
-    return report_file_response(request.user, pk, file_id)
 
 
 def bulk_downloads(request: HttpRequest) -> HttpResponse:

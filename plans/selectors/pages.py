@@ -11,10 +11,12 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
 from accounts.permissions import roles_of
+from core.downloads import StoredFile
 from countries.models import Country
 from objectives.models import ChecklistItem, GuidingQuestion, Objective, ProcessStep, Tool
 
 from ..models import (
+    ChecklistEvidence,
     ChecklistProgress,
     Consultation,
     CoordinationBody,
@@ -25,12 +27,14 @@ from ..models import (
     ProgressUpdate,
     Stakeholder,
 )
+from ..permissions import can_view_part, plans_visible_to
 
 __all__ = [
     "assessment_of",
     "assessments_by_objective",
     "consultations_of",
     "coordination_bodies",
+    "evidence_file",
     "objective_or_404",
     "plan_revisions",
     "reviewed_updates",
@@ -155,3 +159,20 @@ def reviewed_updates(plan: Plan, limit: int = 30) -> QuerySet[ProgressUpdate]:
 
 def plan_revisions(plan: Plan) -> QuerySet[PlanRevision]:
     return plan.revisions.select_related("created_by").order_by("-number")
+
+
+def evidence_file(user: Any, pk: int) -> StoredFile | None:
+    """A checklist evidence file, for who may see the plan's process (else None)."""
+    evidence = (
+        ChecklistEvidence.objects.select_related("progress__plan__country")
+        .filter(pk=pk)
+        .exclude(file="")
+        .first()
+    )
+    if evidence is None:
+        return None
+    plan = evidence.progress.plan
+    visible = plans_visible_to(user).filter(pk=plan.pk).exists()
+    if not visible or not can_view_part(user, plan, "publish_process"):
+        return None
+    return StoredFile(evidence.file)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.urls import reverse
 from rest_framework import serializers
 
 from accounts.models import Organisation
@@ -294,7 +293,7 @@ class ReportFileSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "format", "size", "url"]
 
     def get_url(self, obj: ReportFile) -> str:
-        return reverse("reviews-api-report-file", args=[obj.job_id, obj.pk])
+        return obj.get_absolute_url()
 
 
 class ReportJobSerializer(serializers.ModelSerializer):
