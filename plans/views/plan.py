@@ -8,15 +8,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.forms import BaseForm
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.permissions import can_coordinate_country
+from core.exports import xlsx_response
 from countries.models import Country
 
 from .. import forms, selectors, services
+from ..exports import plan_sheets
 from ..models import Plan
 from ..permissions import can_coordinate_plan, can_edit_plan, visible_parts
 from .common import _base, _plan, submit
@@ -197,16 +199,10 @@ def plan_print(request: HttpRequest, alpha3: str) -> HttpResponse:
     return render(request, "plans/plan_print.html", context)
 
 
-def plan_export(request: HttpRequest, alpha3: str) -> HttpResponse:
-    from ..exports import plan_workbook
-
+def plan_export(request: HttpRequest, alpha3: str) -> FileResponse:
+    """The plan (the parts the reader may see) as an XLSX workbook, one sheet per part."""
     plan = _plan(request, alpha3)
-    content = plan_workbook(plan, request.user)
-    response = HttpResponse(
-        content,
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return xlsx_response(
+        f"gcm-plan-{plan.country.alpha3.lower()}-r{plan.revision}.xlsx",
+        plan_sheets(plan, request.user),
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="gcm-plan-{plan.country.alpha3.lower()}-r{plan.revision}.xlsx"'
-    )
-    return response

@@ -407,7 +407,7 @@ def test_print_page_and_xlsx_export(client: Any, published: Plan) -> None:
     assert "Participate in Euro-African dialogues" in body
     response = client.get(page("plan-export"))
     assert response.status_code == 200
-    wb = load_workbook(BytesIO(response.content))
+    wb = load_workbook(BytesIO(b"".join(response.streaming_content)))
     assert "Measures" in wb.sheetnames
     assert "Budget lines" not in wb.sheetnames  # not published
     rows = list(wb["Measures"].iter_rows(values_only=True))
