@@ -77,13 +77,12 @@ def _requester(request: HttpRequest) -> Any:
         return request.user
 
 
-@require_safe
-def download(request: HttpRequest, kind: str, pk: int) -> FileResponse:
-    """Stream a stored file to a user who may see its record; 404 for everyone else."""
-    resolve = _KINDS.get(kind)
-    stored = resolve(_requester(request), pk) if resolve is not None else None
-    if stored is None or not stored.file:
-        raise Http404(_("No such file."))
+def file_response(stored: StoredFile) -> FileResponse:
+    """Stream a stored file the caller has already cleared, with its type and name.
+
+    The download view uses it, and so do the few routes that serve a file by another stable
+    address (the public bulk downloads); nothing else opens a stored file for a response.
+    """
     try:
         handle = stored.file.open("rb")
     except OSError:
@@ -99,3 +98,13 @@ def download(request: HttpRequest, kind: str, pk: int) -> FileResponse:
     # Private records: no shared cache may keep a copy.
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_safe
+def download(request: HttpRequest, kind: str, pk: int) -> FileResponse:
+    """Stream a stored file to a user who may see its record; 404 for everyone else."""
+    resolve = _KINDS.get(kind)
+    stored = resolve(_requester(request), pk) if resolve is not None else None
+    if stored is None or not stored.file:
+        raise Http404(_("No such file."))
+    return file_response(stored)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Organisation
+from core.downloads import StoredFile, file_response
 from core.errors import DomainError
 from countries.models import Country, ReviewRegion
 
@@ -439,4 +440,4 @@ def bulk_download(_request: HttpRequest, name: str) -> FileResponse:
     report_file = selectors.bulk_file(name)
     if report_file is None:
         raise Http404(_("This file has not been generated yet."))
-    return FileResponse(report_file.file.open("rb"), as_attachment=True, filename=name)
+    return file_response(StoredFile(report_file.file, name))

@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api.permissions import PublicReadOnly
+from core.downloads import StoredFile, file_response
 from core.errors import DomainError
 
 from .. import permissions, selectors, services
@@ -302,7 +303,7 @@ def report_file_response(user: Any, job_id: int, file_id: int) -> FileResponse:
     report_file = selectors.report_file(job_id, file_id)
     if report_file is None or not permissions.can_view_report(user, report_file.job):
         raise Http404()
-    return FileResponse(report_file.file.open("rb"), as_attachment=True, filename=report_file.name)
+    return file_response(StoredFile(report_file.file, report_file.name))
 
 
 class ReportFileView(APIView):
