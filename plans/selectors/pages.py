@@ -21,20 +21,25 @@ from ..models import (
     Consultation,
     CoordinationBody,
     GuidingQuestionAnswer,
+    Measure,
     ObjectiveAssessment,
     Plan,
+    PlanAxis,
     PlanRevision,
     ProgressUpdate,
     Stakeholder,
 )
 from ..permissions import can_view_part, plans_visible_to
+from .plan import measures_for
 
 __all__ = [
     "assessment_of",
     "assessments_by_objective",
+    "axes_of",
     "consultations_of",
     "coordination_bodies",
     "evidence_file",
+    "measures_filtered",
     "objective_or_404",
     "plan_revisions",
     "reviewed_updates",
@@ -45,6 +50,20 @@ __all__ = [
     "step_questions",
     "steps_nav",
 ]
+
+
+def axes_of(plan: Plan) -> list[PlanAxis]:
+    return list(plan.axes.order_by("number"))
+
+
+def measures_filtered(plan: Plan, *, status: str | None, entity: str | None) -> QuerySet[Measure]:
+    """The measure list, narrowed by a known status and a responsible entity's id (if given)."""
+    measures = measures_for(plan)
+    if status in Measure.Status.values:
+        measures = measures.filter(status=status)
+    if entity and entity.isdigit():
+        measures = measures.filter(responsible_entity_id=int(entity))
+    return measures
 
 
 def steps_nav() -> QuerySet[ProcessStep, Any]:

@@ -26,13 +26,8 @@ from .common import _base, _plan, _require_edit_page, submit
 
 def measure_list(request: HttpRequest, alpha3: str) -> HttpResponse:
     plan = _plan(request, alpha3, "publish_measures")
-    measures = selectors.measures_for(plan)
     status = request.GET.get("status")
-    if status in Measure.Status.values:
-        measures = measures.filter(status=status)
-    entity = request.GET.get("entity")
-    if entity and entity.isdigit():
-        measures = measures.filter(responsible_entity_id=int(entity))
+    measures = selectors.measures_filtered(plan, status=status, entity=request.GET.get("entity"))
     return render(
         request,
         "plans/measure_list.html",

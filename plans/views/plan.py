@@ -67,7 +67,7 @@ def plan_detail(request: HttpRequest, alpha3: str) -> HttpResponse:
     """The dashboard: 360° coverage, step progress, measures by status and entity, deadlines."""
     plan = _plan(request, alpha3)
     data = selectors.dashboard(plan, request.user)
-    axes = list(plan.axes.order_by("number"))
+    axes = selectors.axes_of(plan)
     return render(request, "plans/plan_detail.html", _base(request, plan, d=data, axes=axes))
 
 
@@ -188,7 +188,7 @@ def plan_print(request: HttpRequest, alpha3: str) -> HttpResponse:
         request,
         plan,
         d=selectors.dashboard(plan, request.user),
-        axes=list(plan.axes.order_by("number")),
+        axes=selectors.axes_of(plan),
         measures=list(selectors.measures_for(plan).prefetch_related("budget_lines"))
         if parts["measures"]
         else [],

@@ -93,6 +93,8 @@ def test_unknown_kind_or_record_is_404(client: Any, owner_and_draft_evidence: An
     client.force_login(owner)
     assert client.get(f"/files/no-such-kind/{evidence.pk}/").status_code == 404
     assert client.get(f"/files/initiative-evidence/{evidence.pk + 1000}/").status_code == 404
+    for kind in registered_kinds():  # an id past the column's range is no record, not a 500
+        assert client.get(f"/files/{kind}/{10**20}/").status_code == 404
 
 
 def test_media_is_not_routed_even_when_the_urlconf_loads_with_debug_on() -> None:
