@@ -6,6 +6,8 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from objectives.models import ChecklistItem, GuidingQuestion, StakeholderCategory
@@ -230,3 +232,49 @@ def test_value_validation_is_the_coordinators(
     assert client.post(page("indicator-value-validate", pk=value.pk)).status_code == 302
     value.refresh_from_db()
     assert value.status == "validated"
+
+
+def test_step_page_query_count_does_not_grow_with_its_content(
+    client: Any, plan: Plan, focal_point: Any, mne: Any, django_assert_num_queries: Any
+) -> None:
+    items = list(ChecklistItem.objects.filter(step__number=1).order_by("order")[:4])
+    questions = list(GuidingQuestion.objects.filter(step__number=1).order_by("order"))
+
+    def grow(n: int) -> None:
+        """Evidence on item n, an answer to question n, a body with a meeting."""
+        services.update_checklist_item(
+            actor=focal_point, plan=plan, step_number=1, item_id=items[n].pk, status="in_progress"
+        )
+        services.add_checklist_evidence(
+            actor=focal_point,
+            plan=plan,
+            step_number=1,
+            item_id=items[n].pk,
+            title=f"Minutes {n}",
+            url=f"https://example.org/{n}",
+        )
+        services.answer_guiding_question(
+            actor=focal_point, plan=plan, step_number=1, question_id=questions[n].pk, answer="Yes"
+        )
+        body = services.save_coordination_body(
+            actor=focal_point,
+            plan=plan,
+            name=f"Group {n}",
+            set_up="new",
+            body_role="lead",
+            members=[mne],
+        )
+        services.record_meeting(actor=focal_point, body=body, date=date(2024, 1, 10 + n))
+
+    client.force_login(focal_point)
+    url = reverse("plans:step-detail", args=["PRT", 1])
+    grow(0)
+    client.get(url)  # warm caches (session, content types)
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    for n in (1, 2, 3):
+        grow(n)
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "Minutes 3" in response.content.decode()
