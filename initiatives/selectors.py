@@ -36,6 +36,14 @@ def _with_list_joins(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
     )
 
 
+def evidence_file(user: Any, pk: int) -> StoredFile | None:
+    """An evidence file, for who may see its initiative (a draft's: only its owners)."""
+    evidence = Evidence.objects.select_related("initiative").filter(pk=pk).exclude(file="").first()
+    if evidence is None or not permissions.can_view_initiative(user, evidence.initiative):
+        return None
+    return StoredFile(evidence.file)
+
+
 def public_initiatives() -> QuerySet[Initiative]:
     """Published initiatives (originals only), newest first, with the list joins."""
     return _with_list_joins(Initiative.objects.published()).order_by("-published_at", "pk")
@@ -303,11 +311,3 @@ def country_profile_initiatives(country: Country) -> dict[Objective, list[Initia
     for link in links:
         grouped.setdefault(link.objective, []).append(link.initiative)
     return grouped
-
-
-def evidence_file(user: Any, pk: int) -> StoredFile | None:
-    """An evidence file, for who may see its initiative (a draft's: only its owners)."""
-    evidence = Evidence.objects.select_related("initiative").filter(pk=pk).exclude(file="").first()
-    if evidence is None or not permissions.can_view_initiative(user, evidence.initiative):
-        return None
-    return StoredFile(evidence.file)
