@@ -36,6 +36,29 @@ def _with_list_joins(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
     )
 
 
+# Long texts and private fields a list never shows: not fetched for list pages and the API list.
+LIST_DEFERRED = (
+    "description",
+    "expected_outcomes",
+    "timeline",
+    "other_stakeholders",
+    "crisis_details",
+    "search_vector",
+    "contact_name",
+    "contact_email",
+    "contact_affiliation",
+    "objectives_raw",
+    "source_reference",
+    "organisation__description",
+    "organisation__website",
+)
+
+
+def for_list(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
+    """Only the columns a list shows (the summary, not the description or search vector)."""
+    return queryset.defer(*LIST_DEFERRED)
+
+
 def evidence_file(user: Any, pk: int) -> StoredFile | None:
     """An evidence file, for who may see its initiative (a draft's: only its owners)."""
     evidence = Evidence.objects.select_related("initiative").filter(pk=pk).exclude(file="").first()
