@@ -213,3 +213,14 @@ def test_api_token_opens_the_guarded_url(
     _token, raw = create_api_token(actor=owner, name="script")
     assert client.get(url, HTTP_AUTHORIZATION=f"Token {raw}").status_code == 200
     assert client.get(url, HTTP_AUTHORIZATION="Token wrong").status_code == 404
+
+
+def test_api_gives_the_guarded_url_of_an_evidence_file(
+    api_client: Any, owner_and_draft_evidence: Any
+) -> None:
+    owner, evidence = owner_and_draft_evidence
+    api_client.force_authenticate(owner)
+    body = api_client.get(f"/api/v1/initiatives/{evidence.initiative_id}/").json()
+    files = [e["file"] for e in body["evidence"]]
+    assert files == [f"http://testserver/files/initiative-evidence/{evidence.pk}/"]
+    assert api_client.get(files[0]).status_code == 200
