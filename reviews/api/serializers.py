@@ -7,6 +7,7 @@ from typing import Any
 from rest_framework import serializers
 
 from accounts.models import Organisation
+from core.api.fields import CurrencyField
 from countries.models import Country, ReviewRegion
 from objectives.models import GuidingPrinciple, Objective
 
@@ -262,7 +263,7 @@ class PledgeInputSerializer(serializers.Serializer):
     amount = serializers.DecimalField(
         max_digits=16, decimal_places=2, required=False, allow_null=True
     )
-    currency = serializers.CharField(max_length=3, required=False, allow_blank=True)
+    currency = CurrencyField(required=False, allow_blank=True)
 
 
 class PledgeChangeSerializer(PledgeInputSerializer):
