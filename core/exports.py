@@ -52,10 +52,6 @@ class Sheet(NamedTuple):
 # --- cells ----------------------------------------------------------------------------------
 
 
-def is_formula_like(value: Any) -> bool:
-    return isinstance(value, str) and value.startswith(FORMULA_PREFIXES)
-
-
 def safe_text(value: Any) -> Any:
     """A CSV cell: text a spreadsheet would run as a formula gets a leading apostrophe."""
     if value is None:

@@ -14,15 +14,9 @@ class ReviewsConfig(AppConfig):
         from countries.profile import register_section
 
         from . import demo, profile, selectors
-        from .reports.data import register_own_datasets
 
-        register_own_datasets()
-        from . import providers
-
-        providers.register()
         register_demo_loader(key="reviews", order=40, loader=demo.load)
         register_file_kind("submission-attachment", selectors.attachment_file)
-        register_file_kind("report-file", selectors.report_job_file)
         register_section(
             key="reviews",
             order=40,
