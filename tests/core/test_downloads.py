@@ -172,7 +172,7 @@ def test_plan_evidence_follows_the_plan_visibility(
 def test_report_files_only_for_their_requester(client: Any, make_user: Any) -> None:
     from django.core.files.base import ContentFile
 
-    from reviews.models import ReportFile, ReportJob
+    from reports.models import ReportFile, ReportJob
 
     requester = make_user(Role.ANALYST)
     job = ReportJob.objects.create(kind="country_profile", requested_by=requester)
