@@ -6,7 +6,7 @@ Each line names the object and says who calls it. Listed here rather than in
 
 from accounts.authentication import ApiTokenAuthentication
 from accounts.permissions import UserRoles, can_organise_region
-from core import errors, forms, pages, views
+from core import downloads, errors, forms, pages, views
 from core.api import fields
 from core.api import schema as api_schema
 from countries.filters import CountryFilter
@@ -35,3 +35,5 @@ api_schema.document_errors, AnyYesNoSelect.value_from_datadict
 # The single-object predicate of the membership-queue scope; the two are tested together
 # (tests/initiatives/test_duties.py), as the house style asks of every predicate and scope.
 initiative_permissions.can_decide_membership
+# The kinds of stored file the one download view serves: tests check each is registered.
+downloads.registered_kinds

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import downloads, views
 
 app_name = "core"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("about/", views.about, name="about"),
     path("health/", views.health, name="health"),
+    path("files/<slug:kind>/<int:pk>/", downloads.download, name="file-download"),
 ]

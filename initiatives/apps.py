@@ -10,11 +10,13 @@ class InitiativesConfig(AppConfig):
 
     def ready(self) -> None:
         from core.demo import register_demo_loader
+        from core.downloads import register_file_kind
         from countries.profile import register_section
 
-        from . import demo, profile
+        from . import demo, profile, selectors
 
         register_demo_loader(key="initiatives", order=20, loader=demo.load)
+        register_file_kind("initiative-evidence", selectors.evidence_file)
         register_section(
             key="initiatives",
             order=20,

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.downloads import file_url
 from core.models import TimeStampedModel
 
 SUMMARY_MAX = 300
@@ -440,6 +441,10 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        """The link to the evidence: the guarded download of its file, or its own link."""
+        return file_url("initiative-evidence", self.pk) if self.file else self.url
 
 
 class Transition(models.Model):

@@ -12,6 +12,7 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from accounts.models import Organisation
+from core.downloads import StoredFile
 from countries.models import Country, M49Region
 from objectives.models import Objective
 
@@ -19,6 +20,7 @@ from . import aggregates, permissions
 from .models import (
     ActivityStatus,
     CallForInitiatives,
+    Evidence,
     Initiative,
     InitiativeObjective,
     MembershipRequest,
@@ -56,6 +58,14 @@ LIST_DEFERRED = (
 def for_list(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
     """Only the columns a list shows (the summary, not the description or search vector)."""
     return queryset.defer(*LIST_DEFERRED)
+
+
+def evidence_file(user: Any, pk: int) -> StoredFile | None:
+    """An evidence file, for who may see its initiative (a draft's: only its owners)."""
+    evidence = Evidence.objects.select_related("initiative").filter(pk=pk).exclude(file="").first()
+    if evidence is None or not permissions.can_view_initiative(user, evidence.initiative):
+        return None
+    return StoredFile(evidence.file)
 
 
 def public_initiatives() -> QuerySet[Initiative]:

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import tempfile
 from collections.abc import Iterator
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import (
-    FileResponse,
-    HttpRequest,
-    HttpResponse,
-    HttpResponseBase,
-    StreamingHttpResponse,
-)
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from core import exports
 from core.errors import DomainError
 from core.pages import form_error_status
 
@@ -113,7 +106,6 @@ def mapping(request: HttpRequest) -> HttpResponse:
 
 
 def _rows(initiatives: Any, request: HttpRequest) -> Iterator[list[Any]]:
-    yield EXPORT_HEADER
     for i in initiatives.iterator(chunk_size=500):
         links = list(i.links.all())
         yield [
@@ -139,49 +131,22 @@ def _rows(initiatives: Any, request: HttpRequest) -> Iterator[list[Any]]:
         ]
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def _safe(value: Any) -> Any:
-    """Keep spreadsheet programs from running a cell as a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 def export_csv(request: HttpRequest) -> HttpResponseBase:
     """The current filtered view as CSV, streamed row by row."""
     _fs, initiatives = _filtered(request)
     if initiatives is None:
         return HttpResponse(_("Invalid filter."), status=400, content_type="text/plain")
-    writer = csv.writer(_Echo())
-    stream = (writer.writerow([_safe(v) for v in row]) for row in _rows(initiatives, request))
-    response = StreamingHttpResponse(stream, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="initiatives.csv"'
-    return response
+    return exports.csv_response("initiatives.csv", EXPORT_HEADER, _rows(initiatives, request))
 
 
 def export_xlsx(request: HttpRequest) -> HttpResponseBase:
     """The current filtered view as XLSX, written in openpyxl's constant-memory mode."""
-    from openpyxl import Workbook
-
     _fs, initiatives = _filtered(request)
     if initiatives is None:
         return HttpResponse(_("Invalid filter."), status=400, content_type="text/plain")
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(title="Initiatives")
-    for row in _rows(initiatives, request):
-        sheet.append([_safe(v) for v in row])
-    out = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
-    book.save(out)
-    out.seek(0)
-    return FileResponse(
-        out,
-        as_attachment=True,
-        filename="initiatives.xlsx",
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return exports.xlsx_response(
+        "initiatives.xlsx",
+        [exports.Sheet(_("Initiatives"), EXPORT_HEADER, _rows(initiatives, request))],
     )
 
 

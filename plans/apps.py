@@ -10,10 +10,12 @@ class PlansConfig(AppConfig):
 
     def ready(self) -> None:
         from core.demo import register_demo_loader
+        from core.downloads import register_file_kind
         from countries.profile import register_section
 
         from .demo import load
         from .profile import profile_context
+        from .selectors import evidence_file
 
         register_section(
             key="plans",
@@ -22,3 +24,4 @@ class PlansConfig(AppConfig):
             context=profile_context,
         )
         register_demo_loader(key="plans", order=30, loader=load)
+        register_file_kind("plan-evidence", evidence_file)

@@ -1,14 +1,13 @@
-"""The whole plan as an XLSX workbook (openpyxl, write-only), limited to what the reader sees."""
+"""The whole plan as XLSX sheets (written by core.exports), limited to what the reader sees."""
 
 from __future__ import annotations
 
-from io import BytesIO
 from typing import Any
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
+from core.exports import Sheet
 from objectives.models import ChecklistItem
 
 from . import selectors
@@ -16,20 +15,16 @@ from .models import BudgetLine, ChecklistProgress, Plan, ProgressUpdate
 from .permissions import can_edit_plan, visible_parts
 
 
-def _sheet(wb: Workbook, title: str, header: list[str], rows: Any) -> None:
-    ws = wb.create_sheet(title=title[:31])
-    ws.append(header)
-    for row in rows:
-        ws.append(list(row))
-
-
-def plan_workbook(plan: Plan, user: Any) -> bytes:
-    """Build the workbook; a fixed number of queries whatever the plan's size."""
+def plan_sheets(plan: Plan, user: Any) -> list[Sheet]:
+    """The workbook's sheets; a fixed number of queries whatever the plan's size."""
     parts = visible_parts(user, plan)
     editor = can_edit_plan(user, plan)
-    wb = Workbook(write_only=True)
+    sheets: list[Sheet] = []
+
+    def _sheet(title: str, header: list[str], rows: Any) -> None:
+        sheets.append(Sheet(title, header, rows))
+
     _sheet(
-        wb,
         _("Plan"),
         [_("Field"), _("Value")],
         [
@@ -51,7 +46,6 @@ def plan_workbook(plan: Plan, user: Any) -> bytes:
     )
     steps = selectors.step_progress(plan)
     _sheet(
-        wb,
         _("Steps"),
         [_("Step"), _("Name"), _("Status"), _("Items"), _("Achieved"), _("N/A"), _("Progress %")],
         [
@@ -79,7 +73,6 @@ def plan_workbook(plan: Plan, user: Any) -> bytes:
             )
         )
         _sheet(
-            wb,
             _("Checklist"),
             [_("Step"), _("Item"), _("Text"), _("Status"), _("Responsible"), _("Due"), _("Notes")],
             [
@@ -99,7 +92,6 @@ def plan_workbook(plan: Plan, user: Any) -> bytes:
         )
     coverage = selectors.objective_coverage(plan, show_assessment=parts["assessment"])
     _sheet(
-        wb,
         _("Objectives"),
         [
             _("Objective"),
@@ -126,7 +118,6 @@ def plan_workbook(plan: Plan, user: Any) -> bytes:
     if parts["measures"]:
         measures = selectors.measures_for(plan).prefetch_related("principle_links__principle")
         _sheet(
-            wb,
             _("Measures"),
             [
                 _("#"),
@@ -181,7 +172,6 @@ def plan_workbook(plan: Plan, user: Any) -> bytes:
         if not editor:
             updates = updates.filter(state=ProgressUpdate.State.APPROVED)
         _sheet(
-            wb,
             _("Progress updates"),
             [
                 _("Measure"),
@@ -208,7 +198,6 @@ def plan_workbook(plan: Plan, user: Any) -> bytes:
     if parts["budget"]:
         lines = BudgetLine.objects.filter(measure__plan=plan).select_related("measure")
         _sheet(
-            wb,
             _("Budget lines"),
             [
                 _("Measure"),
@@ -235,7 +224,6 @@ def plan_workbook(plan: Plan, user: Any) -> bytes:
             ],
         )
         _sheet(
-            wb,
             _("Funding gap"),
             [
                 _("Objective"),
@@ -262,7 +250,6 @@ def plan_workbook(plan: Plan, user: Any) -> bytes:
     if parts["indicators"]:
         indicators = list(selectors.indicators_for(plan, validated_only=not editor))
         _sheet(
-            wb,
             _("Indicators"),
             [
                 _("Code"),
@@ -307,7 +294,6 @@ def plan_workbook(plan: Plan, user: Any) -> bytes:
             ],
         )
         _sheet(
-            wb,
             _("Indicator values"),
             [_("Code"), _("Period"), _("Value"), _("Disaggregation"), _("Status"), _("Source")],
             [
@@ -323,6 +309,4 @@ def plan_workbook(plan: Plan, user: Any) -> bytes:
                 for v in i.values.all()
             ],
         )
-    buffer = BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return sheets

@@ -99,7 +99,6 @@ class StepStatusForm(forms.Form):
 
 
 class ChecklistForm(forms.Form):
-    item = forms.IntegerField(widget=forms.HiddenInput)
     status = forms.ChoiceField(label=_("Status"), choices=ChecklistStatus.choices)
     responsible_entity = forms.ModelChoiceField(
         label=_("Responsible entity"), queryset=Organisation.objects.none(), required=False
@@ -114,14 +113,12 @@ class ChecklistForm(forms.Form):
 
 
 class EvidenceForm(forms.Form):
-    item = forms.IntegerField(widget=forms.HiddenInput)
     title = forms.CharField(label=_("Title"), max_length=255)
     url = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
     file = forms.FileField(label=_("File"), required=False)
 
 
 class AnswerForm(forms.Form):
-    question = forms.IntegerField(widget=forms.HiddenInput)
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea)
 
 
@@ -214,7 +211,6 @@ class CoordinationBodyForm(forms.ModelForm):
 
 
 class MeetingForm(forms.Form):
-    body = forms.IntegerField(widget=forms.HiddenInput)
     date = forms.DateField(label=_("Date"), widget=DATE)
     summary = forms.CharField(label=_("Summary"), required=False, widget=forms.Textarea)
     decisions = forms.CharField(label=_("Decisions"), required=False, widget=forms.Textarea)

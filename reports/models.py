@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.downloads import file_url
 from core.models import TimeStampedModel
 
 
@@ -120,4 +121,4 @@ class ReportFile(TimeStampedModel):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("reports:report-file", args=[self.job_id, self.pk])
+        return file_url("report-file", self.pk)

@@ -7,8 +7,10 @@ from typing import Any
 from django.db.models import QuerySet
 from django.urls import reverse
 
+from core.downloads import StoredFile
+
 from .models import ReportFile, ReportJob
-from .permissions import reports_visible_to
+from .permissions import can_view_report, reports_visible_to
 
 
 def report_list(user: Any) -> QuerySet[ReportJob]:
@@ -59,3 +61,11 @@ def bulk_file(name: str) -> ReportFile | None:
     if job is None:
         return None
     return next((f for f in job.files.all() if f.name == name), None)
+
+
+def report_job_file(user: Any, pk: int) -> StoredFile | None:
+    """A report file, for the user who requested the report (or anyone, if it is public)."""
+    report = ReportFile.objects.select_related("job").filter(pk=pk).first()
+    if report is None or not can_view_report(user, report.job):
+        return None
+    return StoredFile(report.file, report.name)

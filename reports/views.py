@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.downloads import StoredFile, file_response
 from core.errors import DomainError
 from core.pages import form_error_status
 from countries.models import ReviewRegion
@@ -24,7 +25,7 @@ def report_file_response(user: object, job_id: int, file_id: int) -> FileRespons
     report_file = selectors.report_file(job_id, file_id)
     if report_file is None or not can_view_report(user, report_file.job):
         raise Http404()
-    return FileResponse(report_file.file.open("rb"), as_attachment=True, filename=report_file.name)
+    return file_response(StoredFile(report_file.file, report_file.name))
 
 
 def _report_list_page(
@@ -84,11 +85,6 @@ def report_progress(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reports/_report_row.html", {"job": job})
 
 
-def report_file(request: HttpRequest, pk: int, file_id: int) -> FileResponse:
-    """Public: a bulk export's file; otherwise only who requested the report (404 for others)."""
-    return report_file_response(request.user, pk, file_id)
-
-
 def bulk_downloads(request: HttpRequest) -> HttpResponse:
     """Public: the nightly bulk files and the datasets they hold."""
     return render(
@@ -103,4 +99,4 @@ def bulk_download(_request: HttpRequest, name: str) -> FileResponse:
     report_file = selectors.bulk_file(name)
     if report_file is None:
         raise Http404(_("This file has not been generated yet."))
-    return FileResponse(report_file.file.open("rb"), as_attachment=True, filename=name)
+    return file_response(StoredFile(report_file.file, name))

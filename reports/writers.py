@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -11,17 +10,19 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from docx import Document
 from docx.document import Document as DocxDocument
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
-# Cells must not start with these, or a spreadsheet may run them as a formula (CSV injection).
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# Every CSV and XLSX goes through the one export module (formula-safe cells, frozen header).
+from core.exports import csv_bytes, xlsx_bytes
 
-
-def safe_cell(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
-        return "'" + value
-    return value
+__all__ = [
+    "add_section",
+    "add_table",
+    "csv_bytes",
+    "docx_bytes",
+    "new_document",
+    "pdf_from_template",
+    "xlsx_bytes",
+]
 
 
 def pdf_from_template(template: str, context: dict[str, Any]) -> bytes:
@@ -73,32 +74,3 @@ def docx_bytes(document: DocxDocument) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
-
-
-def xlsx_bytes(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> bytes:
-    """A workbook with one sheet per (title, columns, rows); header row in bold."""
-    workbook = Workbook(write_only=False)
-    default = workbook.active
-    for title, columns, rows in sheets:
-        sheet = workbook.create_sheet(title=title[:31])
-        sheet.append([str(c) for c in columns])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append([safe_cell(v) for v in row])
-        sheet.freeze_panes = "A2"
-    if default is not None and len(workbook.sheetnames) > 1:
-        workbook.remove(default)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def csv_bytes(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
-    """UTF-8 CSV with a byte-order mark so spreadsheet programs read accents correctly."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([safe_cell(v) for v in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")

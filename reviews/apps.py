@@ -10,11 +10,13 @@ class ReviewsConfig(AppConfig):
 
     def ready(self) -> None:
         from core.demo import register_demo_loader
+        from core.downloads import register_file_kind
         from countries.profile import register_section
 
-        from . import demo, profile
+        from . import demo, profile, selectors
 
         register_demo_loader(key="reviews", order=40, loader=demo.load)
+        register_file_kind("submission-attachment", selectors.attachment_file)
         register_section(
             key="reviews",
             order=40,

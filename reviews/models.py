@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.downloads import file_url
 from core.models import TimeStampedModel
 
 # --- review cycles ------------------------------------------------------------------------------
@@ -309,7 +310,7 @@ class SubmissionAttachment(TimeStampedModel):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("reviews:submission-attachment", args=[self.submission_id, self.pk])
+        return file_url("submission-attachment", self.pk)
 
 
 # --- pledges ------------------------------------------------------------------------------------

@@ -6,10 +6,11 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 
+from core.downloads import StoredFile
 from countries.models import ReviewRegion
 from objectives.models import Objective
 
-from .models import Pledge, PledgeUpdate, ReviewCycle, Submission
+from .models import Pledge, PledgeUpdate, ReviewCycle, Submission, SubmissionAttachment
 from .permissions import submissions_visible_to
 
 # --- cycles -------------------------------------------------------------------------------------
@@ -167,3 +168,11 @@ def submitted_submissions() -> QuerySet[Submission]:
         .prefetch_related("objectives")
         .order_by("kind", "country__name", "organisation__name", "title")
     )
+
+
+def attachment_file(user: Any, pk: int) -> StoredFile | None:
+    """A submission's attachment, for who may see the submission (a draft's: its authors)."""
+    attachment = SubmissionAttachment.objects.filter(pk=pk).first()
+    if attachment is None or not submission_list(user).filter(pk=attachment.submission_id).exists():
+        return None
+    return StoredFile(attachment.file, attachment.name)

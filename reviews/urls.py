@@ -16,11 +16,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("submissions/<int:pk>/edit/", views.submission_edit, name="submission-edit"),
     path("submissions/<int:pk>/submit/", views.submission_submit, name="submission-submit"),
     path("submissions/<int:pk>/attach/", views.submission_attach, name="submission-attach"),
-    path(
-        "submissions/<int:pk>/files/<int:attachment_id>/",
-        views.submission_attachment,
-        name="submission-attachment",
-    ),
     path("pledges/", views.pledge_dashboard, name="pledge-dashboard"),
     path("pledges/new/", views.pledge_create, name="pledge-create"),
     path("pledges/<int:pk>/", views.pledge_detail, name="pledge-detail"),

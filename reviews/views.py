@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -275,13 +275,6 @@ def submission_attach(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=status,
     )
-
-
-def submission_attachment(request: HttpRequest, pk: int, attachment_id: int) -> FileResponse:
-    """Download an attachment: drafts' files only for who may see the draft."""
-    submission = get_object_or_404(selectors.submission_list(request.user), pk=pk)
-    attachment = get_object_or_404(submission.attachments.all(), pk=attachment_id)
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
 
 
 # --- pledges ------------------------------------------------------------------------------------

@@ -109,11 +109,18 @@ class OutputSerializer(serializers.ModelSerializer):
 
 
 class EvidenceSerializer(serializers.ModelSerializer):
-    file = serializers.FileField(read_only=True, use_url=True)
+    file = serializers.SerializerMethodField(help_text="The guarded download URL of the file.")
 
     class Meta:
         model = Evidence
         fields = ["title", "url", "file"]
+
+    def get_file(self, obj: Evidence) -> str | None:
+        if not obj.file:
+            return None
+        request = self.context.get("request")
+        url = obj.get_absolute_url()
+        return request.build_absolute_uri(url) if request is not None else url
 
 
 class InitiativeDetailSerializer(InitiativeListSerializer):

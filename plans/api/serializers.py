@@ -403,10 +403,7 @@ class ChecklistProgressSerializer(serializers.Serializer):
         row = self._row(obj)
         if row is None:
             return []
-        return [
-            {"title": e.title, "url": e.url or (e.file.url if e.file else "")}
-            for e in row.evidence.all()
-        ]
+        return [{"title": e.title, "url": e.get_absolute_url()} for e in row.evidence.all()]
 
 
 # --- input --------------------------------------------------------------------------------

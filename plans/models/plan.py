@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.downloads import file_url
 from core.models import TimeStampedModel
 
 # The parts of a plan whose publication the coordinator chooses, with their labels.
@@ -293,6 +294,10 @@ class ChecklistEvidence(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        """The link to the evidence: the guarded download of its file, or its own link."""
+        return file_url("plan-evidence", self.pk) if self.file else self.url
 
 
 class GuidingQuestionAnswer(TimeStampedModel):

@@ -1,28 +1,88 @@
-"""Plan pages: list, dashboard, the six step pages, measures, indicators, monitoring, print.
+"""Plan pages: list, dashboard, settings, the six step pages, measures, indicators, monitoring.
 
-Views are thin: a form validates, a service writes (its DomainError becomes a form error), a
-redirect follows. A reader who may not see a plan or part gets a 404; one who may see but not
-change it gets a 403.
+A page reads through the selectors; every command posted from a page has its own URL and view
+(mirroring the API): the form validates, one service writes, a redirect follows. A service's
+DomainError goes on the form (``core.pages.form_error_status``) or, when it refuses the whole
+request, to the page mapper. Views keep only the lookups that give a 404 and the guards of
+pages that only officials read.
 """
 
 from __future__ import annotations
 
-from .measures import indicator_list, measure_detail, measure_edit, measure_list, monitoring
-from .plan import plan_detail, plan_export, plan_list, plan_print, plan_settings, plan_start
-from .steps import assessment_edit, step_detail
+from .measures import (
+    budget_line_create,
+    indicator_create,
+    indicator_list,
+    indicator_value_create,
+    indicator_value_validate,
+    measure_create,
+    measure_detail,
+    measure_edit,
+    measure_list,
+    monitoring,
+    progress_update_approve,
+    progress_update_create,
+    progress_update_return,
+)
+from .plan import (
+    plan_adopt,
+    plan_detail,
+    plan_export,
+    plan_list,
+    plan_print,
+    plan_publication,
+    plan_revise,
+    plan_settings,
+    plan_start,
+    plan_update,
+)
+from .steps import (
+    assessment_edit,
+    checklist_evidence_add,
+    checklist_update,
+    consultation_create,
+    coordination_body_create,
+    meeting_create,
+    question_answer,
+    selection_validate,
+    stakeholder_create,
+    step_detail,
+    step_status,
+)
 
 __all__ = [
     "assessment_edit",
+    "budget_line_create",
+    "checklist_evidence_add",
+    "checklist_update",
+    "consultation_create",
+    "coordination_body_create",
+    "indicator_create",
     "indicator_list",
+    "indicator_value_create",
+    "indicator_value_validate",
+    "measure_create",
     "measure_detail",
     "measure_edit",
     "measure_list",
+    "meeting_create",
     "monitoring",
+    "plan_adopt",
     "plan_detail",
     "plan_export",
     "plan_list",
     "plan_print",
+    "plan_publication",
+    "plan_revise",
     "plan_settings",
     "plan_start",
+    "plan_update",
+    "progress_update_approve",
+    "progress_update_create",
+    "progress_update_return",
+    "question_answer",
+    "selection_validate",
+    "stakeholder_create",
     "step_detail",
+    "step_status",
 ]

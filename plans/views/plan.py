@@ -1,19 +1,27 @@
-"""Plan list, start, dashboard, settings, print and export pages."""
+"""Plan list, start, dashboard, the settings page and its four commands, print and export."""
+
+from __future__ import annotations
+
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.forms import BaseForm
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from accounts.permissions import roles_of
-from core.errors import DomainError
+from accounts.permissions import can_coordinate_country
+from core.exports import xlsx_response
 from countries.models import Country
 
 from .. import forms, selectors, services
-from ..permissions import can_edit_plan, visible_parts
-from .common import _base, _plan, _require_coordinator, _run
+from ..exports import plan_sheets
+from ..models import Plan
+from ..permissions import can_coordinate_plan, can_edit_plan, visible_parts
+from .common import _base, _plan, submit
 
 # --- list, start, dashboard ---------------------------------------------------------------
 
@@ -23,42 +31,35 @@ def plan_list(request: HttpRequest) -> HttpResponse:
     plans = list(selectors.plan_list(request.user))
     for p in plans:
         p.percent = selectors.percent(p.checklist_achieved, p.checklist_total, p.checklist_na)  # type: ignore[attr-defined]
-    roles = roles_of(request.user)
-    startable = (
-        Country.objects.filter(pk__in=roles.country_ids("national_coordinator"), plan__isnull=True)
-        if roles.is_authenticated
-        else Country.objects.none()
+    return render(
+        request,
+        "plans/plan_list.html",
+        {"plans": plans, "startable": selectors.startable_countries(request.user)},
     )
-    return render(request, "plans/plan_list.html", {"plans": plans, "startable": list(startable)})
 
 
 @login_required
 def plan_start(request: HttpRequest, alpha3: str) -> HttpResponse:
+    """The national coordinator starts the country's plan."""
     country = get_object_or_404(Country, alpha3=alpha3.upper())
     form = forms.PlanStartForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        if not data["integrated_into"]:
-            data.pop("integrated_into")
-        try:
-            plan = services.start_plan(actor=request.user, country=country, **data)
-        except DomainError as exc:
-            if exc.code == "permission_denied":
-                raise PermissionDenied from exc
-            exc.add_to_form(form)
-        else:
-            messages.success(request, _("The plan is started. It is private until you publish it."))
-            return redirect(plan)
-    elif request.method == "GET":
-        from accounts.permissions import can_coordinate_country
+    status = 200
+    if request.method == "POST":
 
-        if not can_coordinate_country(request.user, country.pk):
-            raise PermissionDenied
+        def call(data: dict[str, Any]) -> Plan:
+            if not data["integrated_into"]:
+                data.pop("integrated_into")
+            return services.start_plan(actor=request.user, country=country, **data)
+
+        done = submit(form, call)
+        if done.ok:
+            messages.success(request, _("The plan is started. It is private until you publish it."))
+            return redirect(done.value)
+        status = done.error_status or 400
+    elif not can_coordinate_country(request.user, country.pk):
+        raise PermissionDenied
     return render(
-        request,
-        "plans/plan_start.html",
-        {"form": form, "country": country},
-        status=400 if form.errors else 200,
+        request, "plans/plan_start.html", {"form": form, "country": country}, status=status
     )
 
 
@@ -66,98 +67,112 @@ def plan_detail(request: HttpRequest, alpha3: str) -> HttpResponse:
     """The dashboard: 360° coverage, step progress, measures by status and entity, deadlines."""
     plan = _plan(request, alpha3)
     data = selectors.dashboard(plan, request.user)
-    axes = list(plan.axes.order_by("number"))
+    axes = selectors.axes_of(plan)
     return render(request, "plans/plan_detail.html", _base(request, plan, d=data, axes=axes))
+
+
+# --- settings: one page, four commands ----------------------------------------------------
 
 
 @login_required
 def plan_settings(request: HttpRequest, alpha3: str) -> HttpResponse:
-    """The coordinator describes, adopts, revises and publishes the plan."""
+    """The coordinator's page to describe, adopt, revise and publish the plan."""
     plan = _plan(request, alpha3)
-    _require_coordinator(request, plan)
-    fields = [
-        "title",
-        "summary",
-        "form",
-        "integrated_into",
-        "period_start",
-        "period_end",
-        "document_url",
-    ]
-    initial = {f: getattr(plan, f) for f in fields}
-    action = request.POST.get("action") if request.method == "POST" else None
-    settings_form = forms.PlanSettingsForm(
-        request.POST if action == "settings" else None, initial=initial, prefix="s"
+    if not can_coordinate_plan(request.user, plan):
+        raise PermissionDenied
+    return _render_settings(request, plan)
+
+
+def _render_settings(
+    request: HttpRequest, plan: Plan, bound: dict[str, BaseForm] | None = None, status: int = 200
+) -> HttpResponse:
+    bound = bound or {}
+    initial = {f: getattr(plan, f) for f in forms.PlanSettingsForm.base_fields}
+    context = _base(
+        request,
+        plan,
+        settings_form=bound.get("settings") or forms.PlanSettingsForm(initial=initial, prefix="s"),
+        revise_form=bound.get("revise") or forms.PlanReviseForm(initial=initial, prefix="r"),
+        adopt_form=bound.get("adopt")
+        or forms.AdoptForm(
+            initial={f: getattr(plan, f) for f in forms.AdoptForm.base_fields}, prefix="a"
+        ),
+        publication_form=bound.get("publication")
+        or forms.PublicationForm(
+            initial={p: getattr(plan, p) for p in forms.PUBLICATION_PARTS}, prefix="p"
+        ),
+        revisions=selectors.plan_revisions(plan),
     )
-    revise_form = forms.PlanReviseForm(
-        request.POST if action == "revise" else None, initial=initial, prefix="r"
-    )
-    adopt_form = forms.AdoptForm(
-        request.POST if action == "adopt" else None,
-        initial={
-            "approving_body": plan.approving_body,
-            "approval_instrument": plan.approval_instrument,
-            "approval_date": plan.approval_date,
-        },
-        prefix="a",
-    )
-    publication_form = forms.PublicationForm(
-        request.POST if action == "publication" else None,
-        initial={p: getattr(plan, p) for p in forms.PUBLICATION_PARTS},
-        prefix="p",
-    )
-    done = None
-    if action == "settings" and settings_form.is_valid():
-        done = _run(
-            settings_form,
-            services.update_plan,
-            actor=request.user,
-            plan=plan,
-            **settings_form.cleaned_data,
-        )
-    elif action == "revise" and revise_form.is_valid():
-        data = dict(revise_form.cleaned_data)
-        done = _run(
-            revise_form,
-            services.revise_plan,
-            actor=request.user,
-            plan=plan,
-            reason=data.pop("reason"),
-            **data,
-        )
-    elif action == "adopt" and adopt_form.is_valid():
-        done = _run(
-            adopt_form,
-            services.adopt_plan,
-            actor=request.user,
-            plan=plan,
-            **adopt_form.cleaned_data,
-        )
-    elif action == "publication" and publication_form.is_valid():
-        done = _run(
-            publication_form,
-            services.set_publication,
-            actor=request.user,
-            plan=plan,
-            parts=publication_form.cleaned_data,
-        )
-    if done is not None:
+    return render(request, "plans/plan_settings.html", context, status=status)
+
+
+def _settings_command(
+    request: HttpRequest, plan: Plan, key: str, form: BaseForm, call: Any
+) -> HttpResponse:
+    done = submit(form, call)
+    if done.ok:
         messages.success(request, _("Saved."))
         return redirect("plans:plan-settings", alpha3=plan.country.alpha3)
-    invalid = any(f.errors for f in (settings_form, revise_form, adopt_form, publication_form))
-    return render(
+    return _render_settings(request, plan, {key: form}, status=done.error_status or 400)
+
+
+@login_required
+@require_POST
+def plan_update(request: HttpRequest, alpha3: str) -> HttpResponse:
+    """Change the plan's description."""
+    plan = _plan(request, alpha3)
+    form = forms.PlanSettingsForm(request.POST, prefix="s")
+    return _settings_command(
         request,
-        "plans/plan_settings.html",
-        _base(
-            request,
-            plan,
-            settings_form=settings_form,
-            revise_form=revise_form,
-            adopt_form=adopt_form,
-            publication_form=publication_form,
-            revisions=plan.revisions.select_related("created_by").order_by("-number"),
-        ),
-        status=400 if invalid else 200,
+        plan,
+        "settings",
+        form,
+        lambda data: services.update_plan(actor=request.user, plan=plan, **data),
+    )
+
+
+@login_required
+@require_POST
+def plan_adopt(request: HttpRequest, alpha3: str) -> HttpResponse:
+    """Record the plan's formal adoption."""
+    plan = _plan(request, alpha3)
+    form = forms.AdoptForm(request.POST, prefix="a")
+    return _settings_command(
+        request,
+        plan,
+        "adopt",
+        form,
+        lambda data: services.adopt_plan(actor=request.user, plan=plan, **data),
+    )
+
+
+@login_required
+@require_POST
+def plan_revise(request: HttpRequest, alpha3: str) -> HttpResponse:
+    """Open a new revision of the plan, keeping the previous version with the reason."""
+    plan = _plan(request, alpha3)
+    form = forms.PlanReviseForm(request.POST, prefix="r")
+    return _settings_command(
+        request,
+        plan,
+        "revise",
+        form,
+        lambda data: services.revise_plan(actor=request.user, plan=plan, **data),
+    )
+
+
+@login_required
+@require_POST
+def plan_publication(request: HttpRequest, alpha3: str) -> HttpResponse:
+    """Choose which parts of the plan are public."""
+    plan = _plan(request, alpha3)
+    form = forms.PublicationForm(request.POST, prefix="p")
+    return _settings_command(
+        request,
+        plan,
+        "publication",
+        form,
+        lambda data: services.set_publication(actor=request.user, plan=plan, parts=data),
     )
 
 
@@ -173,7 +188,7 @@ def plan_print(request: HttpRequest, alpha3: str) -> HttpResponse:
         request,
         plan,
         d=selectors.dashboard(plan, request.user),
-        axes=list(plan.axes.order_by("number")),
+        axes=selectors.axes_of(plan),
         measures=list(selectors.measures_for(plan).prefetch_related("budget_lines"))
         if parts["measures"]
         else [],
@@ -184,16 +199,10 @@ def plan_print(request: HttpRequest, alpha3: str) -> HttpResponse:
     return render(request, "plans/plan_print.html", context)
 
 
-def plan_export(request: HttpRequest, alpha3: str) -> HttpResponse:
-    from ..exports import plan_workbook
-
+def plan_export(request: HttpRequest, alpha3: str) -> FileResponse:
+    """The plan (the parts the reader may see) as an XLSX workbook, one sheet per part."""
     plan = _plan(request, alpha3)
-    content = plan_workbook(plan, request.user)
-    response = HttpResponse(
-        content,
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return xlsx_response(
+        f"gcm-plan-{plan.country.alpha3.lower()}-r{plan.revision}.xlsx",
+        plan_sheets(plan, request.user),
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="gcm-plan-{plan.country.alpha3.lower()}-r{plan.revision}.xlsx"'
-    )
-    return response

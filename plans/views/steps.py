@@ -1,111 +1,82 @@
-"""The six step pages and the Tool 4 assessment form."""
+"""The six step pages, one view per command posted from them, and the Tool 4 assessment form.
+
+``step_detail`` only reads. Each command has its own URL and view: its form validates, one
+service writes, the view redirects back to the step; on an error the step page is rendered
+again with the posted form bound and the status the service gave.
+"""
+
+from __future__ import annotations
 
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from objectives.models import ChecklistItem, GuidingQuestion, ProcessStep, Tool
+from objectives.models import ProcessStep
 
 from .. import forms, selectors, services
-from ..models import (
-    ChecklistProgress,
-    Consultation,
-    CoordinationBody,
-    GuidingQuestionAnswer,
-    ObjectiveAssessment,
-    Plan,
-    Stakeholder,
-)
+from ..models import CoordinationBody, Plan
 from ..permissions import can_coordinate_plan, can_edit_plan, visible_parts
-from .common import _base, _plan, _require_coordinator, _require_edit, _run
+from .common import _base, _plan, _require_edit_page, submit
 
-# --- step pages ---------------------------------------------------------------------------
+# Forms whose errors the step page shows next to the form; the others as a summary on top.
+_SHOWN_IN_PLACE = {"status", "stakeholder", "body", "consultation", "validate"}
 
 
 def step_detail(request: HttpRequest, alpha3: str, number: int) -> HttpResponse:
     """One step: its actions, guiding questions and answers, tools and checklist."""
     plan = _plan(request, alpha3, "publish_process")
-    step = get_object_or_404(
-        ProcessStep.objects.prefetch_related(
-            "actions",
-            Prefetch("tools", queryset=Tool.objects.prefetch_related("items")),
-        ),
-        number=number,
-    )
+    return _render_step(request, plan, selectors.step_for_page(number))
+
+
+def _render_step(
+    request: HttpRequest,
+    plan: Plan,
+    step: ProcessStep,
+    bound: dict[str, BaseForm] | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """The step page; ``bound`` holds a posted form (by its key) to show with its errors."""
+    bound = bound or {}
     editor = can_edit_plan(request.user, plan)
-    bound: dict[str, Any] = {}
-    if request.method == "POST":
-        _require_edit(request, plan)
-        response = _step_post(request, plan, step, bound)
-        if response is not None:
-            return response
-    questions = list(GuidingQuestion.objects.filter(step=step).order_by("order"))
-    answers = {
-        a.question_id: a
-        for a in GuidingQuestionAnswer.objects.filter(plan=plan, question__step=step)
-    }
-    items = list(
-        ChecklistItem.objects.filter(step=step)
-        .order_by("order")
-        .prefetch_related(
-            Prefetch(
-                "progress",
-                queryset=ChecklistProgress.objects.filter(plan=plan)
-                .select_related("responsible_entity")
-                .prefetch_related("evidence"),
-                to_attr="plan_progress",
-            )
-        )
-    )
-    for item in items:
-        row = item.plan_progress[0] if item.plan_progress else None
-        item.row = row  # type: ignore[attr-defined]
-        if editor:
-            item.form = (  # type: ignore[attr-defined]
-                bound.get(f"checklist-{item.pk}")
-                or forms.ChecklistForm(
-                    plan=plan,
-                    prefix=f"c{item.pk}",
-                    initial={
-                        "item": item.pk,
-                        "status": row.status if row else "not_started",
-                        "responsible_entity": row.responsible_entity_id if row else None,
-                        "responsible_role": row.responsible_role if row else "",
-                        "due_date": row.due_date if row else None,
-                        "notes": row.notes if row else "",
-                    },
-                )
+    questions = selectors.step_questions(plan, step)
+    items = selectors.step_checklist(plan, step)
+    if editor:
+        for item in items:
+            row = item.row  # type: ignore[attr-defined]
+            item.form = bound.get(f"checklist-{item.pk}") or forms.ChecklistForm(  # type: ignore[attr-defined]
+                plan=plan,
+                prefix=f"c{item.pk}",
+                initial={
+                    "status": row.status if row else "not_started",
+                    "responsible_entity": row.responsible_entity_id if row else None,
+                    "responsible_role": row.responsible_role if row else "",
+                    "due_date": row.due_date if row else None,
+                    "notes": row.notes if row else "",
+                },
             )
             item.evidence_form = bound.get(f"evidence-{item.pk}") or forms.EvidenceForm(  # type: ignore[attr-defined]
-                prefix=f"e{item.pk}", initial={"item": item.pk}
+                prefix=f"e{item.pk}"
             )
-    for q in questions:
-        q.answer = answers.get(q.pk)  # type: ignore[attr-defined]
-        if editor:
+        for q in questions:
+            answer = q.answer  # type: ignore[attr-defined]
             q.form = bound.get(f"answer-{q.pk}") or forms.AnswerForm(  # type: ignore[attr-defined]
-                prefix=f"q{q.pk}",
-                initial={"question": q.pk, "answer": q.answer.answer if q.answer else ""},  # type: ignore[attr-defined]
+                prefix=f"q{q.pk}", initial={"answer": answer.answer if answer else ""}
             )
     progress = next(s for s in selectors.step_progress(plan) if s["number"] == step.number)
-    # Errors of a form no item on this page shows (e.g. an item of another step).
-    shown = {f"checklist-{i.pk}" for i in items} | {f"evidence-{i.pk}" for i in items}
-    shown |= {f"answer-{q.pk}" for q in questions} | {
-        "status",
-        "stakeholder",
-        "body",
-        "meeting",
-        "consultation",
-        "validate",
-    }
+    # Errors of a form no part of this page shows (an item of another step, a meeting).
+    shown = _SHOWN_IN_PLACE | {f"checklist-{i.pk}" for i in items}
+    shown |= {f"evidence-{i.pk}" for i in items} | {f"answer-{q.pk}" for q in questions}
     stray_errors = [
         str(message)
         for key, form in bound.items()
-        if key not in shown or key == "meeting"
+        if key not in shown
         for messages_ in form.errors.values()
         for message in messages_
     ]
@@ -121,26 +92,18 @@ def step_detail(request: HttpRequest, alpha3: str, number: int) -> HttpResponse:
         or forms.StepStatusForm(prefix="st", initial={"status": progress["status"]}),
     )
     context.update(_step_extras(request, plan, step, editor, bound))
-    return render(request, "plans/step_detail.html", context, status=400 if bound else 200)
+    return render(request, "plans/step_detail.html", context, status=status)
 
 
 def _step_extras(
-    request: HttpRequest, plan: Plan, step: ProcessStep, editor: bool, bound: dict[str, Any]
+    request: HttpRequest, plan: Plan, step: ProcessStep, editor: bool, bound: dict[str, BaseForm]
 ) -> dict[str, Any]:
     """What only some steps show: stakeholders, set-up, assessments, consultations."""
     parts = visible_parts(request.user, plan)
     extra: dict[str, Any] = {}
     if step.number == 1 and parts["stakeholders"]:
-        extra["stakeholders"] = (
-            Stakeholder.objects.filter(plan=plan)
-            .select_related("organisation", "category", "government_level")
-            .prefetch_related("under_represented_groups")
-        )
-        extra["bodies"] = (
-            CoordinationBody.objects.filter(plan=plan)
-            .select_related("lead_entity")
-            .prefetch_related("members", "meetings")
-        )
+        extra["stakeholders"] = selectors.stakeholders_of(plan)
+        extra["bodies"] = selectors.coordination_bodies(plan)
         if editor:
             extra["stakeholder_form"] = bound.get("stakeholder") or forms.StakeholderForm(
                 plan=plan, prefix="sh"
@@ -148,20 +111,13 @@ def _step_extras(
             extra["body_form"] = bound.get("body") or forms.CoordinationBodyForm(
                 plan=plan, prefix="b"
             )
-            extra["meeting_form"] = bound.get("meeting") or forms.MeetingForm(prefix="m")
+            extra["meeting_form"] = forms.MeetingForm(prefix="m")
     if step.number == 2:
         if parts["assessment"]:
             extra["coverage"] = selectors.objective_coverage(plan)
-            extra["assessments"] = {
-                a.objective.number: a
-                for a in ObjectiveAssessment.objects.filter(plan=plan).select_related("objective")
-            }
+            extra["assessments"] = selectors.assessments_by_objective(plan)
         if parts["stakeholders"]:
-            extra["consultations"] = (
-                Consultation.objects.filter(plan=plan)
-                .select_related("step")
-                .prefetch_related("objectives", "criteria_met")
-            )
+            extra["consultations"] = selectors.consultations_of(plan)
         if editor:
             extra["consultation_form"] = bound.get("consultation") or forms.ConsultationForm(
                 prefix="co"
@@ -173,145 +129,207 @@ def _step_extras(
     return extra
 
 
-def _step_post(
-    request: HttpRequest, plan: Plan, step: ProcessStep, bound: dict[str, Any]
-) -> HttpResponse | None:
-    action = request.POST.get("action", "")
-    user = request.user
-    ok: Any = None
-    if action == "status":
-        form: Any = forms.StepStatusForm(request.POST, prefix="st")
-        if form.is_valid():
-            ok = _run(
-                form,
-                services.set_step_status,
-                actor=user,
-                plan=plan,
-                step_number=step.number,
-                **form.cleaned_data,
-            )
-        bound["status"] = form
-    elif action.startswith("checklist-"):
-        item_id = action.removeprefix("checklist-")
-        form = forms.ChecklistForm(request.POST, plan=plan, prefix=f"c{item_id}")
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            ok = _run(
-                form,
-                services.update_checklist_item,
-                actor=user,
-                plan=plan,
-                step_number=step.number,
-                item_id=data.pop("item"),
-                **data,
-            )
-        bound[action] = form
-    elif action.startswith("evidence-"):
-        item_id = action.removeprefix("evidence-")
-        form = forms.EvidenceForm(request.POST, request.FILES, prefix=f"e{item_id}")
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            ok = _run(
-                form,
-                services.add_checklist_evidence,
-                actor=user,
-                plan=plan,
-                step_number=step.number,
-                item_id=data.pop("item"),
-                **data,
-            )
-        bound[action] = form
-    elif action.startswith("answer-"):
-        qid = action.removeprefix("answer-")
-        form = forms.AnswerForm(request.POST, prefix=f"q{qid}")
-        if form.is_valid():
-            ok = _run(
-                form,
-                services.answer_guiding_question,
-                actor=user,
-                plan=plan,
-                step_number=step.number,
-                question_id=form.cleaned_data["question"],
-                answer=form.cleaned_data["answer"],
-            )
-        bound[action] = form
-    elif action == "stakeholder":
-        form = forms.StakeholderForm(request.POST, plan=plan, prefix="sh")
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            groups = list(data.pop("under_represented_groups"))
-            ok = _run(
-                form,
-                services.save_stakeholder,
-                actor=user,
-                plan=plan,
-                under_represented_groups=groups,
-                **data,
-            )
-        bound[action] = form
-    elif action == "body":
-        form = forms.CoordinationBodyForm(request.POST, plan=plan, prefix="b")
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            members = list(data.pop("members"))
-            ok = _run(
-                form,
-                services.save_coordination_body,
-                actor=user,
-                plan=plan,
-                members=members,
-                **data,
-            )
-        bound[action] = form
-    elif action == "meeting":
-        form = forms.MeetingForm(request.POST, prefix="m")
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            body = get_object_or_404(CoordinationBody, pk=data.pop("body"), plan=plan)
-            ok = _run(form, services.record_meeting, actor=user, body=body, **data)
-        bound[action] = form
-    elif action == "consultation":
-        form = forms.ConsultationForm(request.POST, prefix="co")
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            objectives = [o.number for o in data.pop("objectives")]
-            ok = _run(
-                form,
-                services.record_consultation,
-                actor=user,
-                plan=plan,
-                step_number=step.number,
-                objective_numbers=objectives,
-                criteria=list(data.pop("criteria")),
-                **data,
-            )
-        bound[action] = form
-    elif action == "validate":
-        _require_coordinator(request, plan)
-        form = forms.ValidateSelectionForm(request.POST, plan=plan, prefix="v")
-        if form.is_valid():
-            ok = _run(
-                form,
-                services.validate_objective_selection,
-                actor=user,
-                plan=plan,
-                consultation=form.cleaned_data["consultation"],
-            )
-        bound[action] = form
-    else:
-        raise Http404
-    if ok is not None:
+def _step_command(
+    request: HttpRequest,
+    plan: Plan,
+    step: ProcessStep,
+    key: str,
+    form: BaseForm,
+    call: Any,
+    anchor: str = "",
+) -> HttpResponse:
+    """Run one command posted from the step page: redirect on success, else re-render it."""
+    done = submit(form, call)
+    if done.ok:
         messages.success(request, _("Saved."))
-        return redirect("plans:step-detail", alpha3=plan.country.alpha3, number=step.number)
-    return None
+        url = reverse("plans:step-detail", args=[plan.country.alpha3, step.number])
+        return redirect(url + anchor)
+    return _render_step(request, plan, step, {key: form}, status=done.error_status or 400)
+
+
+def _step_and_plan(request: HttpRequest, alpha3: str, number: int) -> tuple[Plan, ProcessStep]:
+    return _plan(request, alpha3, "publish_process"), selectors.step_for_page(number)
+
+
+@login_required
+@require_POST
+def step_status(request: HttpRequest, alpha3: str, number: int) -> HttpResponse:
+    """Set the step's own status."""
+    plan, step = _step_and_plan(request, alpha3, number)
+    form = forms.StepStatusForm(request.POST, prefix="st")
+    return _step_command(
+        request,
+        plan,
+        step,
+        "status",
+        form,
+        lambda data: services.set_step_status(
+            actor=request.user, plan=plan, step_number=step.number, **data
+        ),
+    )
+
+
+@login_required
+@require_POST
+def checklist_update(request: HttpRequest, alpha3: str, number: int, item: int) -> HttpResponse:
+    """Update the plan's progress on one checklist item of the step."""
+    plan, step = _step_and_plan(request, alpha3, number)
+    form = forms.ChecklistForm(request.POST, plan=plan, prefix=f"c{item}")
+    return _step_command(
+        request,
+        plan,
+        step,
+        f"checklist-{item}",
+        form,
+        lambda data: services.update_checklist_item(
+            actor=request.user, plan=plan, step_number=step.number, item_id=item, **data
+        ),
+        "#checklist",
+    )
+
+
+@login_required
+@require_POST
+def checklist_evidence_add(
+    request: HttpRequest, alpha3: str, number: int, item: int
+) -> HttpResponse:
+    """Attach a link or a file as evidence to one checklist item of the step."""
+    plan, step = _step_and_plan(request, alpha3, number)
+    form = forms.EvidenceForm(request.POST, request.FILES, prefix=f"e{item}")
+    return _step_command(
+        request,
+        plan,
+        step,
+        f"evidence-{item}",
+        form,
+        lambda data: services.add_checklist_evidence(
+            actor=request.user, plan=plan, step_number=step.number, item_id=item, **data
+        ),
+        "#checklist",
+    )
+
+
+@login_required
+@require_POST
+def question_answer(request: HttpRequest, alpha3: str, number: int, question: int) -> HttpResponse:
+    """Answer (or change the answer to) one guiding question of the step."""
+    plan, step = _step_and_plan(request, alpha3, number)
+    form = forms.AnswerForm(request.POST, prefix=f"q{question}")
+    return _step_command(
+        request,
+        plan,
+        step,
+        f"answer-{question}",
+        form,
+        lambda data: services.answer_guiding_question(
+            actor=request.user,
+            plan=plan,
+            step_number=step.number,
+            question_id=question,
+            answer=data["answer"],
+        ),
+        "#questions",
+    )
+
+
+@login_required
+@require_POST
+def stakeholder_create(request: HttpRequest, alpha3: str) -> HttpResponse:
+    """Add a stakeholder to the map (step 1)."""
+    plan, step = _step_and_plan(request, alpha3, 1)
+    form = forms.StakeholderForm(request.POST, plan=plan, prefix="sh")
+
+    def call(data: dict[str, Any]) -> Any:
+        groups = list(data.pop("under_represented_groups"))
+        return services.save_stakeholder(
+            actor=request.user, plan=plan, under_represented_groups=groups, **data
+        )
+
+    return _step_command(request, plan, step, "stakeholder", form, call, "#stakeholders")
+
+
+@login_required
+@require_POST
+def coordination_body_create(request: HttpRequest, alpha3: str) -> HttpResponse:
+    """Record a coordination body of the institutional set-up (step 1)."""
+    plan, step = _step_and_plan(request, alpha3, 1)
+    form = forms.CoordinationBodyForm(request.POST, plan=plan, prefix="b")
+
+    def call(data: dict[str, Any]) -> Any:
+        members = list(data.pop("members"))
+        return services.save_coordination_body(
+            actor=request.user, plan=plan, members=members, **data
+        )
+
+    return _step_command(request, plan, step, "body", form, call, "#setup")
+
+
+@login_required
+@require_POST
+def meeting_create(request: HttpRequest, alpha3: str, body: int) -> HttpResponse:
+    """Log a meeting of one of the plan's coordination bodies (step 1)."""
+    plan, step = _step_and_plan(request, alpha3, 1)
+    coordination_body = get_object_or_404(CoordinationBody, pk=body, plan=plan)
+    form = forms.MeetingForm(request.POST, prefix="m")
+    return _step_command(
+        request,
+        plan,
+        step,
+        "meeting",
+        form,
+        lambda data: services.record_meeting(actor=request.user, body=coordination_body, **data),
+        "#setup",
+    )
+
+
+@login_required
+@require_POST
+def consultation_create(request: HttpRequest, alpha3: str, number: int) -> HttpResponse:
+    """Record a consultation held during the step."""
+    plan, step = _step_and_plan(request, alpha3, number)
+    form = forms.ConsultationForm(request.POST, prefix="co")
+
+    def call(data: dict[str, Any]) -> Any:
+        objectives = [o.number for o in data.pop("objectives")]
+        return services.record_consultation(
+            actor=request.user,
+            plan=plan,
+            step_number=step.number,
+            objective_numbers=objectives,
+            criteria=list(data.pop("criteria")),
+            **data,
+        )
+
+    return _step_command(request, plan, step, "consultation", form, call, "#consultations")
+
+
+@login_required
+@require_POST
+def selection_validate(request: HttpRequest, alpha3: str) -> HttpResponse:
+    """The coordinator validates the selection of objectives (step 2)."""
+    plan, step = _step_and_plan(request, alpha3, 2)
+    form = forms.ValidateSelectionForm(request.POST, plan=plan, prefix="v")
+    return _step_command(
+        request,
+        plan,
+        step,
+        "validate",
+        form,
+        lambda data: services.validate_objective_selection(
+            actor=request.user, plan=plan, consultation=data["consultation"]
+        ),
+        "#assessment",
+    )
 
 
 @login_required
 def assessment_edit(request: HttpRequest, alpha3: str, objective: int) -> HttpResponse:
-    """Assess one objective with the Tool 4 rubric."""
+    """Assess one objective with the Tool 4 rubric (a form page of the plan's officials)."""
     plan = _plan(request, alpha3)
-    _require_edit(request, plan)
-    existing = ObjectiveAssessment.objects.filter(plan=plan, objective__number=objective).first()
+    obj = selectors.objective_or_404(objective)
+    if request.method != "POST":
+        _require_edit_page(request, plan)
+    existing = selectors.assessment_of(plan, objective)
     initial = (
         {
             **{f: getattr(existing, f) for f in forms.RUBRIC_FIELDS},
@@ -322,31 +340,23 @@ def assessment_edit(request: HttpRequest, alpha3: str, objective: int) -> HttpRe
         else {}
     )
     form = forms.AssessmentForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        scores = {f: data.pop(f) for f in forms.RUBRIC_FIELDS}
-        if (
-            _run(
-                form,
-                services.assess_objective,
-                actor=request.user,
-                plan=plan,
-                objective_number=objective,
-                scores=scores,
-                **data,
+    status = 200
+    if request.method == "POST":
+
+        def call(data: dict[str, Any]) -> Any:
+            scores = {f: data.pop(f) for f in forms.RUBRIC_FIELDS}
+            return services.assess_objective(
+                actor=request.user, plan=plan, objective_number=objective, scores=scores, **data
             )
-            is not None
-        ):
+
+        done = submit(form, call)
+        if done.ok:
             messages.success(request, _("Assessment saved."))
             return redirect("plans:step-detail", alpha3=plan.country.alpha3, number=2)
-    from objectives.models import Objective
-
-    obj = Objective.objects.filter(number=objective).first()
-    if obj is None:
-        raise Http404
+        status = done.error_status or 400
     return render(
         request,
         "plans/assessment_form.html",
         _base(request, plan, form=form, objective=obj),
-        status=400 if form.errors else 200,
+        status=status,
     )

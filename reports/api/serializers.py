@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
 from rest_framework import serializers
 
 from ..models import ReportFile, ReportJob
@@ -16,7 +15,7 @@ class ReportFileSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "format", "size", "url"]
 
     def get_url(self, obj: ReportFile) -> str:
-        return reverse("reports-api-report-file", args=[obj.job_id, obj.pk])
+        return obj.get_absolute_url()
 
 
 class ReportJobSerializer(serializers.ModelSerializer):

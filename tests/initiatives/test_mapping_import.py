@@ -113,11 +113,13 @@ def test_the_csv_export_streams_the_filtered_view(
     response = client.get("/initiatives/export.csv?country=PRT")
     assert response.status_code == 200
     assert response.streaming
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(content)))
     assert rows[0][:2] == ["id", "title"]
     assert [r[1] for r in rows[1:]] == [published.title]
     assert "focal.point" not in str(rows)
     everything = b"".join(client.get("/initiatives/export.csv").streaming_content).decode()
+    assert everything.startswith("\ufeffid,title,")  # a byte-order mark for spreadsheets
     assert "'=HYPERLINK(1)" in everything
 
 

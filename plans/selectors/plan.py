@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from objectives.models import ChecklistItem, Objective, ProcessStep
 
-from .models import (
+from ..models import (
     BudgetLine,
     ChecklistProgress,
     Indicator,
@@ -39,9 +39,9 @@ from .models import (
     ProgressUpdate,
     StepStatus,
 )
-from .models.measures import FUNDED_STATUSES
-from .models.plan import ACHIEVED_STATUSES
-from .permissions import can_edit_plan, plans_visible_to
+from ..models.measures import FUNDED_STATUSES
+from ..models.plan import ACHIEVED_STATUSES
+from ..permissions import can_edit_plan, plans_visible_to
 
 OPEN_STATUSES = (Measure.Status.PLANNED, Measure.Status.IN_PROGRESS, Measure.Status.DELAYED)
 UPCOMING_DAYS = 90
@@ -332,7 +332,7 @@ def pending_updates(plan: Plan) -> QuerySet[ProgressUpdate]:
 
 def dashboard(plan: Plan, user: Any) -> dict[str, Any]:
     """Everything the plan overview shows, in a fixed number of queries."""
-    from .permissions import visible_parts
+    from ..permissions import visible_parts
 
     parts = visible_parts(user, plan)
     steps = step_progress(plan)
