@@ -63,6 +63,12 @@ API: list[Check] = [
         args={"pk": "submitted_a"},
         label="submitted by A, region ECE",
     ),
+    Check(
+        api("GET", "initiatives/{pk}/"),
+        by(404, member_b=200, moderator=200, regional_moderator=200, admin=200),
+        args={"pk": "submitted_b"},
+        label="submitted by B, region ECA",
+    ),
     Check(api("GET", "initiatives/{pk}/"), PUBLIC, args={"pk": "published_a"}, label="published"),
     Check(
         api("PATCH", "initiatives/{pk}/update/"),

@@ -143,6 +143,12 @@ PAGES: list[Check] = [
         args={"pk": "submitted_a"},
         label="submitted by A, region ECE",
     ),
+    Check(
+        "initiatives:detail",
+        by(404, member_b=200, moderator=200, regional_moderator=200, admin=200),
+        args={"pk": "submitted_b"},
+        label="submitted by B, region ECA",
+    ),
     Check("initiatives:detail", PUBLIC, args={"pk": "published_a"}, label="published by A"),
     Check(
         "initiatives:edit",
