@@ -236,6 +236,12 @@ API: list[Check] = [
         args={"code": "cycle"},
         label="region ECE",
     ),
+    Check(
+        api("PATCH", "reviews/{code}/"),
+        by(403, anonymous=401, admin=200),
+        args={"code": "cycle_eca"},
+        label="region ECA",
+    ),
     Check(api("GET", "submissions/"), PUBLIC),
     Check(
         api("POST", "submissions/"),
@@ -255,6 +261,12 @@ API: list[Check] = [
         label="draft review of X",
     ),
     Check(api("GET", "submissions/{pk}/"), PUBLIC, args={"pk": "input_a"}, label="submitted"),
+    Check(
+        api("GET", "submissions/{pk}/"),
+        by(404, member_b=200, admin=200),
+        args={"pk": "input_b"},
+        label="draft input of B",
+    ),
     Check(
         api("PATCH", "submissions/{pk}/"),
         by(404, anonymous=401, focal_x=403, coordinator_x=200, admin=200),
@@ -297,6 +309,12 @@ API: list[Check] = [
         label="pledge of A",
     ),
     Check(
+        api("PATCH", "pledges/{pk}/"),
+        by(403, anonymous=401, focal_x=200, coordinator_x=200, admin=200),
+        args={"pk": "pledge_x"},
+        label="pledge of X",
+    ),
+    Check(
         api("POST", "pledges/{pk}/updates/"),
         by(403, anonymous=401, member_a=400, admin=400),
         args={"pk": "pledge_a"},
@@ -316,5 +334,11 @@ API: list[Check] = [
         by(404, member_a=200),
         args={"pk": "job_a", "file_id": "job_file_a"},
         label="requested by member A",
+    ),
+    Check(
+        api("GET", "reports/{pk}/files/{file_id}/"),
+        PUBLIC,
+        args={"pk": "bulk_job", "file_id": "bulk_file"},
+        label="public bulk export",
     ),
 ]

@@ -264,7 +264,13 @@ PAGES: list[Check] = [
         holes=dict.fromkeys(("organiser", "admin"), FORM_200),
     ),
     Check("reviews:cycle-detail", PUBLIC, args={"code": "cycle"}),
-    Check("reviews:cycle-edit", CYCLE_ORGANISER, args={"code": "cycle"}),
+    Check("reviews:cycle-edit", CYCLE_ORGANISER, args={"code": "cycle"}, label="region ECE"),
+    Check(
+        "reviews:cycle-edit",
+        by(403, anonymous=LOGIN, admin=200),
+        args={"code": "cycle_eca"},
+        label="region ECA",
+    ),
     Check(
         "reviews:cycle-edit",
         CYCLE_ORGANISER_WRITE,
@@ -288,6 +294,18 @@ PAGES: list[Check] = [
         label="draft review of X",
     ),
     Check("reviews:submission-detail", PUBLIC, args={"pk": "input_a"}, label="submitted"),
+    Check(
+        "reviews:submission-detail",
+        by(404, member_b=200, admin=200),
+        args={"pk": "input_b"},
+        label="draft input of B",
+    ),
+    Check(
+        "reviews:submission-edit",
+        by(404, anonymous=LOGIN, member_b=200, admin=200),
+        args={"pk": "input_b"},
+        label="draft input of B",
+    ),
     Check(
         "reviews:submission-edit",
         by(404, anonymous=LOGIN, focal_x=403, coordinator_x=200, admin=200),
@@ -332,6 +350,13 @@ PAGES: list[Check] = [
         "reviews:pledge-edit",
         by(403, anonymous=LOGIN, member_a=200, admin=200),
         args={"pk": "pledge_a"},
+        label="pledge of A",
+    ),
+    Check(
+        "reviews:pledge-edit",
+        by(403, anonymous=LOGIN, focal_x=200, coordinator_x=200, admin=200),
+        args={"pk": "pledge_x"},
+        label="pledge of X",
     ),
     Check(
         "reviews:pledge-edit",
@@ -360,6 +385,12 @@ PAGES: list[Check] = [
         by(404, member_a=200),
         args={"pk": "job_a", "file_id": "job_file_a"},
         label="requested by member A",
+    ),
+    Check(
+        "reviews:report-file",
+        PUBLIC,
+        args={"pk": "bulk_job", "file_id": "bulk_file"},
+        label="public bulk export",
     ),
     Check("reviews:bulk-downloads", PUBLIC),
     Check("reviews:bulk-download", PUBLIC, args={"name": Lit("initiatives.csv")}),

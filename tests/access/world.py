@@ -128,7 +128,7 @@ def build_world() -> World:
     _accounts(world)
     _initiatives(world, org_a, org_b)
     _plans(world, ministry_x)
-    _reviews(world, org_a)
+    _reviews(world, org_a, org_b)
     return world
 
 
@@ -239,8 +239,8 @@ def _plans(world: World, ministry_x: Any) -> None:
     )
 
 
-def _reviews(world: World, org_a: Any) -> None:
-    from countries.models import Country
+def _reviews(world: World, org_a: Any, org_b: Any) -> None:
+    from countries.models import Country, ReviewRegion
     from reviews.models import ReportFile, ReportJob, Submission
     from reviews.services import add_submission_attachment, create_pledge, create_submission
     from tests.reviews.factories import OpenCycleFactory
@@ -269,6 +269,19 @@ def _reviews(world: World, org_a: Any) -> None:
         objectives=[3],
     )
     Submission.objects.filter(pk=input_a.pk).update(status=Submission.Status.SUBMITTED)
+    input_b = create_submission(
+        actor=u["member_b"],
+        cycle=cycle,
+        organisation=org_b,
+        title="Input of B",
+        summary="Summary",
+        objectives=[4],
+    )
+    cycle_eca: Any = OpenCycleFactory(
+        code="access-eca",
+        title="Access table review, Africa",
+        review_region=ReviewRegion.objects.get(code="ECA"),
+    )
     pledge = create_pledge(
         actor=u["member_a"],
         organisation=org_a,
@@ -279,6 +292,17 @@ def _reviews(world: World, org_a: Any) -> None:
         target="A measurable target",
         deadline=datetime.date(2027, 12, 31),
         objectives=[1],
+    )
+    pledge_x = create_pledge(
+        actor=u["focal_x"],
+        country=Country.objects.get(alpha3=COUNTRY_X),
+        title="Pledge of X",
+        description="A pledge.",
+        pledge_type="policy_oriented",
+        form="individual",
+        target="A measurable target",
+        deadline=datetime.date(2027, 12, 31),
+        objectives=[2],
     )
     job = ReportJob.objects.create(
         kind=ReportJob.Kind.COUNTRY_PROFILE,
@@ -302,6 +326,11 @@ def _reviews(world: World, org_a: Any) -> None:
     bulk_file.file.save("initiatives.csv", ContentFile(b"a,b\n"), save=True)
     world.ids.update(
         cycle=cycle.code,
+        cycle_eca=cycle_eca.code,
+        input_b=input_b.pk,
+        pledge_x=pledge_x.pk,
+        bulk_job=bulk.pk,
+        bulk_file=bulk_file.pk,
         review_x=review.pk,
         attachment_x=attachment.pk,
         input_a=input_a.pk,
