@@ -187,7 +187,7 @@ def _initiatives(world: World, org_a: Any, org_b: Any) -> None:
 
 def _plans(world: World, ministry_x: Any) -> None:
     from countries.models import Country
-    from objectives.models import ChecklistItem
+    from objectives.models import ChecklistItem, GuidingQuestion
     from plans import services
 
     coordinator = world.users["coordinator_x"]
@@ -229,13 +229,36 @@ def _plans(world: World, ministry_x: Any) -> None:
     update = services.submit_progress_update(
         actor=focal, measure=measure, reported_status="in_progress", progress="Begun"
     )
+    body = services.save_coordination_body(
+        actor=coordinator,
+        plan=plan,
+        name="Inter-ministerial committee",
+        set_up="new",
+        body_role="oversight",
+        lead_entity=ministry_x,
+        meeting_frequency="quarterly",
+        members=[ministry_x],
+    )
+    item = ChecklistItem.objects.filter(step__number=1).order_by("order")[0]
+    evidence = services.add_checklist_evidence(
+        actor=focal,
+        plan=plan,
+        step_number=1,
+        item_id=item.pk,
+        title="Terms of reference",
+        file=SimpleUploadedFile("tor.pdf", PDF, content_type="application/pdf"),
+    )
     world.ids.update(
+        body_x=body.pk,
+        plan_evidence_x=evidence.pk,
+        question=GuidingQuestion.objects.filter(step__number=1).order_by("order")[0].pk,
+        indicator_x_pk=indicator.pk,
         measure_x=measure.number,
         measure_x_version=measure.version,
         indicator_x=indicator.code,
         value_x=value.pk,
         update_x=update.pk,
-        checklist_item=ChecklistItem.objects.order_by("step__number", "order")[0].pk,
+        checklist_item=item.pk,
     )
 
 
