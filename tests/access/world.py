@@ -124,7 +124,13 @@ def build_world() -> World:
     )
     users["analyst"] = _user("analyst@example.test", Role.ANALYST)
     users["admin"] = _user("admin@example.test", Role.ADMINISTRATOR, superuser=True)
-    world.ids.update(org_a=org_a.pk, org_b=org_b.pk, x=COUNTRY_X, y=COUNTRY_Y)
+    world.ids.update(
+        org_a=org_a.pk,
+        org_b=org_b.pk,
+        x=COUNTRY_X,
+        y=COUNTRY_Y,
+        country_x_pk=ministry_x.country_id,
+    )
     _accounts(world)
     _initiatives(world, org_a, org_b)
     _plans(world, ministry_x)
