@@ -87,8 +87,9 @@ def _body(check: Check, world: World, is_api: bool) -> dict[str, Any] | None:
         return None
     if check.data is None:
         return {} if is_api else {"access_table": "1"}
+    # A field name may hold a world id, as form prefixes do: "r{update_x}-reason".
     return {
-        name: world.ids[value.name] if isinstance(value, Ref) else value
+        name.format_map(world.ids): world.ids[value.name] if isinstance(value, Ref) else value
         for name, value in check.data.items()
     }
 

@@ -6,7 +6,8 @@ an ``int`` or ``Lit(...)`` is used as it is), ``expect`` gives the expected stat
 role. Build ``expect`` with ``by(default, role=status, ...)``; ``LOGIN`` is a redirect to a
 login page.
 
-Unsafe methods send ``data`` (``Ref(...)`` values come from the world). Without ``data`` a page
+Unsafe methods send ``data`` (``Ref(...)`` values come from the world, and a field name may
+name one in braces: ``"r{update_x}-reason"``). Without ``data`` a page
 gets a form with one unknown field (so forms are bound and invalid) and the API an empty JSON
 object. Where a view validates the body before it checks permission, the entry sends a valid
 body, so that the table tests the permission: each request runs in a savepoint that is rolled

@@ -130,6 +130,7 @@ def build_world() -> World:
         x=COUNTRY_X,
         y=COUNTRY_Y,
         country_x_pk=ministry_x.country_id,
+        ministry_x=ministry_x.pk,
     )
     _accounts(world)
     _initiatives(world, org_a, org_b)
