@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
@@ -23,7 +24,7 @@ from rest_framework.test import APIClient
 from tests.access.api import API
 from tests.access.pages import PAGES
 from tests.access.routes import all_keys
-from tests.access.table import LOGIN, Check, Lit, Ref
+from tests.access.table import LOGIN, Check, Fmt, Lit, Ref, Upload
 from tests.access.world import ROLES, World, build_world
 
 CHECKS: list[Check] = [*PAGES, *API]
@@ -88,10 +89,17 @@ def _body(check: Check, world: World, is_api: bool) -> dict[str, Any] | None:
     if check.data is None:
         return {} if is_api else {"access_table": "1"}
     # A field name may hold a world id, as form prefixes do: "r{update_x}-reason".
-    return {
-        name.format_map(world.ids): world.ids[value.name] if isinstance(value, Ref) else value
-        for name, value in check.data.items()
-    }
+    return {name.format_map(world.ids): _value(world, value) for name, value in check.data.items()}
+
+
+def _value(world: World, value: Any) -> Any:
+    if isinstance(value, Ref):
+        return world.ids[value.name]
+    if isinstance(value, Fmt):
+        return value.template.format_map(world.ids)
+    if isinstance(value, Upload):
+        return SimpleUploadedFile(value.name, value.content)
+    return value
 
 
 def _url(check: Check, world: World) -> str:

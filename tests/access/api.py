@@ -6,7 +6,7 @@ the body before it checks permission get a valid body (see ``tests/access/table.
 
 from __future__ import annotations
 
-from .table import Check, Lit, Ref, api, by
+from .table import Check, Lit, Ref, Upload, api, by
 
 PUBLIC = by(200)
 SIGNED_IN = by(200, anonymous=401)
@@ -281,8 +281,9 @@ API: list[Check] = [
     ),
     Check(
         api("POST", "submissions/{pk}/attachments/"),
-        by(404, anonymous=401, focal_x=403, coordinator_x=400, admin=400),
+        by(404, anonymous=401, focal_x=403, coordinator_x=201, admin=201),
         args={"pk": "review_x"},
+        data={"file": Upload("review.pdf", b"%PDF-1.4\n%access table\n")},
         multipart=True,
         label="draft review of X",
     ),
@@ -316,8 +317,9 @@ API: list[Check] = [
     ),
     Check(
         api("POST", "pledges/{pk}/updates/"),
-        by(403, anonymous=401, member_a=400, admin=400),
+        by(403, anonymous=401, member_a=201, admin=201),
         args={"pk": "pledge_a"},
+        data={"status": "in_progress", "note": "Under way."},
         label="pledge of A",
     ),
     Check(api("GET", "reports/"), SIGNED_IN, label="one's own"),

@@ -43,6 +43,21 @@ class Ref:
 
 
 @dataclass(frozen=True)
+class Fmt:
+    """A body value with world ids in braces: ``Fmt("organisation:{org_a}")``."""
+
+    template: str
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file in a body (a fresh one for each request): ``{"file": Upload("a.pdf", PDF)}``."""
+
+    name: str
+    content: bytes
+
+
+@dataclass(frozen=True)
 class Check:
     key: str
     expect: dict[str, int | str]

@@ -90,6 +90,7 @@ def _organisation(name: str, country: str, type_code: str | None = None) -> Any:
 def build_world() -> World:
     """Create the users and records (the caller holds the transaction)."""
     from accounts.models import Role
+    from countries.models import ReviewRegion
 
     world = World()
     users = world.users
@@ -131,6 +132,7 @@ def build_world() -> World:
         y=COUNTRY_Y,
         country_x_pk=ministry_x.country_id,
         ministry_x=ministry_x.pk,
+        ece_pk=ReviewRegion.objects.get(code="ECE").pk,
     )
     _accounts(world)
     _initiatives(world, org_a, org_b)
