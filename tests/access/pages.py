@@ -405,26 +405,26 @@ PAGES: list[Check] = [
         label="pledge of A",
     ),
     # Reports: a user sees the reports they requested, nobody else's.
-    Check("reviews:report-list", SIGNED_IN),
-    Check("reviews:report-request", by(302, anonymous=LOGIN), method="POST"),
+    Check("reports:report-list", SIGNED_IN),
+    Check("reports:report-request", by(400, anonymous=LOGIN), method="POST"),
     Check(
-        "reviews:report-detail",
+        "reports:report-detail",
         by(404, anonymous=LOGIN, member_a=200),
         args={"pk": "job_a"},
         label="requested by member A",
     ),
     Check(
-        "reviews:report-file",
+        "reports:report-file",
         by(404, member_a=200),
         args={"pk": "job_a", "file_id": "job_file_a"},
         label="requested by member A",
     ),
     Check(
-        "reviews:report-file",
+        "reports:report-file",
         PUBLIC,
         args={"pk": "bulk_job", "file_id": "bulk_file"},
         label="public bulk export",
     ),
-    Check("reviews:bulk-downloads", PUBLIC),
-    Check("reviews:bulk-download", PUBLIC, args={"name": Lit("initiatives.csv")}),
+    Check("reports:bulk-downloads", PUBLIC),
+    Check("reports:bulk-download", PUBLIC, args={"name": Lit("initiatives.csv")}),
 ]

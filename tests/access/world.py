@@ -273,7 +273,8 @@ def _plans(world: World, ministry_x: Any) -> None:
 
 def _reviews(world: World, org_a: Any, org_b: Any) -> None:
     from countries.models import Country, ReviewRegion
-    from reviews.models import ReportFile, ReportJob, Submission
+    from reports.models import ReportFile, ReportJob
+    from reviews.models import Submission
     from reviews.services import add_submission_attachment, create_pledge, create_submission
     from tests.reviews.factories import OpenCycleFactory
 
