@@ -190,6 +190,10 @@ def visible_to(queryset: QuerySet[Initiative], user: Any) -> QuerySet[Initiative
     """Published originals for everyone; the user's own; what they may moderate (not drafts)."""
     q = Q(state=ModerationState.PUBLISHED, revision_of__isnull=True)
     own = _own_q(user)
+    if own is not None and not own:
+        # An administrator acts for every organisation (as can_view_initiative says). An empty
+        # Q() would vanish from the OR below instead of meaning "everything".
+        return queryset
     if own is not None:
         q |= own
     mod = _moderation_q(user)
