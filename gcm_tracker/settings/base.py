@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "initiatives",
     "plans",
     "reviews",
+    "activities",
 ]
 
 MIDDLEWARE = [
