@@ -14,6 +14,7 @@ urlpatterns = [
     path("initiatives/", include("initiatives.urls")),
     path("plans/", include("plans.urls")),
     path("reviews/", include("reviews.urls")),
+    path("activities/", include("activities.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
