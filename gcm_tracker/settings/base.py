@@ -252,6 +252,11 @@ SPECTACULAR_SETTINGS = {
         "PledgeStatusEnum": "reviews.models.Pledge.Status",
         "ReportJobKindEnum": "reviews.models.ReportJob.Kind",
         "ReportJobStatusEnum": "reviews.models.ReportJob.Status",
+        # activities
+        "ActivityKindEnum": "activities.models.Kind",
+        "ActivityInitiatorTypeEnum": "activities.models.InitiatorType",
+        "ActivitySourceDocumentEnum": "activities.models.SourceDocument",
+        "ActivityAnnexRegionEnum": "activities.models.AnnexRegion",
     },
 }
 
