@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from countries.models import Country, M49Region
 from objectives.models import Objective
 
 from .models import InitiatorType, Kind, NationalActivity, SourceDocument
+
+
+class AnyYesNoSelect(forms.NullBooleanSelect):
+    """A yes/no filter whose empty choice reads "Any" (not Django's "Unknown")."""
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs)
+        self.choices = [("unknown", _("Any")), ("true", _("Yes")), ("false", _("No"))]
 
 
 class ActivityFilter(django_filters.FilterSet):
@@ -43,7 +54,7 @@ class ActivityFilter(django_filters.FilterSet):
     source_document = django_filters.ChoiceFilter(
         choices=SourceDocument.choices, label=_("Source document"), empty_label=_("All sources")
     )
-    predates_gcm = django_filters.BooleanFilter(label=_("Predates the GCM"))
+    predates_gcm = django_filters.BooleanFilter(label=_("Predates the GCM"), widget=AnyYesNoSelect)
 
     class Meta:
         model = NationalActivity

@@ -24,6 +24,13 @@ def _seeded(django_db_setup: Any, django_db_blocker: Any) -> Any:
 
 @pytest.fixture
 def loaded(_seeded: Any, db: Any) -> Any:
+    """The loaded activities (loaded again, inside the test, if a transactional test emptied
+    the tables after the session fixture ran)."""
+    from activities.models import NationalActivity
+    from activities.reference import load_activities
+
+    if not NationalActivity.objects.filter(key__startswith="mmc2019-").exists():
+        return load_activities()
     return _seeded
 
 
