@@ -1,5 +1,8 @@
 """Writes on national implementation activities; moderators and administrators only.
 
+A moderator limited to a review region changes only its countries' activities (see
+``permissions.can_change_country_activities``); the refusal is a ForbiddenError (403).
+
 Forms, serializers and the importer take their field lists from here (``ACTIVITY_FIELDS``).
 """
 
@@ -18,7 +21,7 @@ from countries.models import Country
 from objectives.models import OBJECTIVE_COUNT, Objective, ThematicArea
 
 from .models import NationalActivity
-from .permissions import can_manage_activities
+from .permissions import can_change_country_activities, can_manage_activities
 
 # The fields a moderator sets directly (relations are handled below).
 ACTIVITY_FIELDS = (
@@ -51,6 +54,20 @@ def _require_manager(actor: Any) -> None:
         raise ForbiddenError(
             _("Only UN Network moderators and administrators may change activities.")
         )
+
+
+def _require_scope(actor: Any, country: Country | None) -> None:
+    if not can_change_country_activities(actor, country):
+        if country is None:
+            message = _(
+                "Only moderators without a region limit may change activities that name no "
+                "single country."
+            )
+        else:
+            message = _("Your moderation region does not include %(country)s.") % {
+                "country": country.name
+            }
+        raise ForbiddenError(message)
 
 
 def objectives_by_number(numbers: Iterable[Any], *, field: str = "objectives") -> list[Objective]:
@@ -130,6 +147,7 @@ def create_activity(*, actor: Any, data: dict[str, Any]) -> NationalActivity:
         )
     activity = NationalActivity(key=key)
     objectives = _apply(activity, {k: v for k, v in data.items() if k != "key"})
+    _require_scope(actor, activity.country)
     _full_clean(activity)
     activity._history_user = actor  # type: ignore[attr-defined]
     activity.save()
@@ -147,7 +165,10 @@ def update_activity(
     if "key" in data and data["key"] != activity.key:
         raise InvalidInputError(_("The reference key cannot be changed."), field="key")
     locked = NationalActivity.objects.select_for_update().get(pk=activity.pk)
+    _require_scope(actor, locked.country)
     objectives = _apply(locked, {k: v for k, v in data.items() if k != "key"})
+    if "country" in data:  # moving it needs the new country's region too
+        _require_scope(actor, locked.country)
     _full_clean(locked)
     locked._history_user = actor  # type: ignore[attr-defined]
     locked.save()
@@ -163,6 +184,7 @@ def set_activity_published(
     """Publish or withdraw an activity; doing it twice changes nothing."""
     _require_manager(actor)
     locked = NationalActivity.objects.select_for_update().get(pk=activity.pk)
+    _require_scope(actor, locked.country)
     if locked.published != published:
         locked.published = published
         locked._history_user = actor  # type: ignore[attr-defined]

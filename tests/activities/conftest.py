@@ -40,6 +40,11 @@ def moderator(make_user: Any) -> Any:
 
 
 @pytest.fixture
+def africa_moderator(make_user: Any) -> Any:
+    return make_user(Role.UN_MODERATOR, review_region="ECA")
+
+
+@pytest.fixture
 def admin_user(make_user: Any) -> Any:
     return make_user(Role.ADMINISTRATOR)
 

@@ -160,3 +160,13 @@ def test_bad_input_is_a_400_with_field_messages(api_client: Any, moderator: Any)
     )
     assert response.status_code == 400
     assert "year" in response.json()["errors"]
+
+
+def test_a_regional_moderator_gets_a_403_outside_its_region(
+    api_client: Any, africa_moderator: Any
+) -> None:
+    api_client.force_authenticate(africa_moderator)
+    assert api_client.post(f"{LIST}create/", NEW, format="json").status_code == 201
+    response = api_client.post(f"{LIST}create/", {**NEW, "country": "PRT"}, format="json")
+    assert response.status_code == 403
+    assert response.json()["code"] == "permission_denied"

@@ -143,3 +143,25 @@ def test_withdrawing_and_publishing_twice_changes_nothing_more(moderator: Any) -
 def test_a_member_cannot_withdraw_an_activity(member: Any) -> None:
     with pytest.raises(ForbiddenError):
         services.set_activity_published(actor=member, activity=make_activity(), published=False)
+
+
+def test_a_regional_moderator_changes_only_the_activities_of_its_region(
+    africa_moderator: Any,
+) -> None:
+    kenya = services.create_activity(actor=africa_moderator, data=_data())
+    assert kenya.country.alpha3 == "KEN"
+    portugal = Country.objects.get(alpha3="PRT")
+    with pytest.raises(ForbiddenError) as exc:
+        services.create_activity(actor=africa_moderator, data=_data(country=portugal))
+    assert "Portugal" in str(exc.value)
+    with pytest.raises(ForbiddenError):
+        services.update_activity(actor=africa_moderator, activity=kenya, data={"country": portugal})
+    with pytest.raises(ForbiddenError):
+        services.set_activity_published(
+            actor=africa_moderator, activity=make_activity(country="PRT"), published=False
+        )
+    # A row that names no single country needs a moderator without a region limit.
+    with pytest.raises(ForbiddenError):
+        services.create_activity(
+            actor=africa_moderator, data=_data(country=None, place="West Africa*")
+        )

@@ -364,3 +364,17 @@ def test_a_member_cannot_import(client: Any, member: Any) -> None:
     response = client.post("/activities/import/", {"file": _upload([GOOD])})
     assert response.status_code == 403
     assert not NationalActivity.objects.filter(key="ken-vgr-2021-1").exists()
+
+
+def test_import_rows_outside_a_regional_moderators_region_are_refused(
+    client: Any, africa_moderator: Any
+) -> None:
+    client.force_login(africa_moderator)
+    response = client.post(
+        "/activities/import/", {"file": _upload([GOOD, {**GOOD, "key": "p", "country": "PRT"}])}
+    )
+    assert response.status_code == 400
+    errors = {r.key: r.errors for r in response.context["report"].rows}
+    assert errors[GOOD["key"]] == []
+    assert "Portugal" in errors["p"][0]
+    assert not NationalActivity.objects.filter(key=GOOD["key"]).exists()
