@@ -46,7 +46,7 @@ class InitiatorType(models.TextChoices):
 
 
 class SourceDocument(models.TextChoices):
-    MMC_2019_ANNEX = "mmc_2019_annex", _("Mixed Migration Centre mapping report 2019, Annex 2")
+    MMC_2019_ANNEX = "mmc_2019_annex", _("Mixed Migration Centre mapping report 2019")
     SG_REPORT_2020 = "sg_report_2020", _("Secretary-General's report on the GCM 2020 (A/75/542)")
     OTHER = "other", _("Other source")
 

@@ -169,7 +169,7 @@ def test_seed_004_rows_keep_the_report_wording_and_objectives(loaded: Any) -> No
         "identified 97 actions"
     )
     assert portugal.objectives.count() == 23
-    assert portugal.source_reference.startswith("A/75/542, para. 12")
+    assert portugal.source_reference.startswith("para. 12 (III.")
 
     bolivia = NationalActivity.objects.get(key="sg2020-para40-bol-1")
     assert bolivia.predates_gcm is True

@@ -77,7 +77,7 @@ def test_the_list_page_costs_the_same_queries_for_any_page(client: Any, loaded: 
 def test_the_detail_page_shows_the_source_and_the_note(client: Any, loaded: Any) -> None:
     activity = NationalActivity.objects.get(key="sg2020-para40-npl-1")
     html = client.get(f"/activities/{activity.pk}/").content.decode()
-    assert "A/75/542, para. 40" in html
+    assert "(A/75/542), para. 40" in html
     assert "Transcription note" in html
     assert "Climate change" in html or "2." in html
 
@@ -94,7 +94,7 @@ def test_the_country_profile_lists_the_countrys_activities(client: Any, loaded: 
     assert "National implementation activities" in html
     assert "Kenya has created the National Coordination Mechanism on Migration" in html
     assert "Regional Network on Migration for East Africa" in html
-    assert "A/75/542, para. 11" in html
+    assert "(A/75/542), para. 11" in html
 
 
 def test_the_mapping_layer_counts_activities_per_country(client: Any, loaded: Any) -> None:
