@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "plans",
     "reviews",
     "activities",
+    # The scale data generator and `manage.py bench` (make bench); no models, no URLs.
+    "benchmarks",
 ]
 
 MIDDLEWARE = [
