@@ -6,7 +6,10 @@ from typing import Any
 
 from . import selectors
 
+SECTION_LIMIT = 20
+
 
 def profile_context(country: Any, user: Any) -> dict[str, Any]:
-    """Two queries whatever the number of activities (the same for every viewer)."""
-    return {"country": country, "activities": selectors.country_activities(country)}
+    """The latest activities and the total: three queries, bounded rows, for every viewer."""
+    activities, total = selectors.country_activities(country, limit=SECTION_LIMIT)
+    return {"country": country, "activities": activities, "total": total}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, F, Prefetch, QuerySet
 
 from countries.models import Country
 from objectives.models import Objective
@@ -29,10 +29,12 @@ def activity_detail(user: Any) -> QuerySet[NationalActivity]:
     return _with_joins(activities_visible_to(user))
 
 
-def country_activities(country: Country) -> list[NationalActivity]:
-    """A country's published activities, newest first where dated (two queries)."""
-    qs = _with_joins(NationalActivity.objects.filter(country=country, published=True))
-    return list(qs.order_by("-year", "source_document", "order", "pk"))
+def country_activities(country: Country, *, limit: int = 20) -> tuple[list[NationalActivity], int]:
+    """A country's latest ``limit`` published activities and their total (three queries)."""
+    qs = NationalActivity.objects.filter(country=country, published=True)
+    total = qs.count()
+    rows = _with_joins(qs).order_by(F("year").desc(nulls_last=True), "source_document", "order")
+    return list(rows[:limit]), total
 
 
 def annex_rows() -> list[NationalActivity]:

@@ -40,18 +40,28 @@ def test_the_list_costs_the_same_queries_for_ten_or_two_hundred_rows(
         assert len(rows) == size
 
 
-def test_the_country_section_lists_the_countrys_activities_in_two_queries(
+def test_the_country_section_lists_the_countrys_activities_in_three_queries(
     loaded: Any, django_assert_num_queries: Any
 ) -> None:
     kenya = Country.objects.get(alpha3="KEN")
     make_activity(country="KEN", published=False)
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(3):
         section = profile_context(kenya, AnonymousUser())
         objectives = [[o.number for o in a.objectives.all()] for a in section["activities"]]
     keys = [a.key for a in section["activities"]]
-    assert len(keys) == 8  # 1 from the 2019 annex, 7 from the 2020 report
+    assert section["total"] == len(keys) == 8  # 1 from the 2019 annex, 7 from the 2020 report
     assert "mmc2019-annex2-africa-23" in keys
     assert [14] in objectives
+
+
+def test_the_country_section_shows_the_latest_activities_and_the_total(loaded: Any) -> None:
+    kenya = Country.objects.get(alpha3="KEN")
+    for year in range(2001, 2031):
+        make_activity(country="KEN", year=year)
+    section = profile_context(kenya, AnonymousUser())
+    assert section["total"] == 38
+    assert len(section["activities"]) == 20
+    assert [a.year for a in section["activities"][:2]] == [2030, 2029]
 
 
 def test_the_mapping_counts_activities_per_country_and_kind(loaded: Any) -> None:
