@@ -63,7 +63,7 @@ def safe_cell(value: Any) -> Any:
 def activity_rows(
     activities: Iterable[NationalActivity], request: HttpRequest
 ) -> Iterator[list[Any]]:
-    yield EXPORT_HEADER
+    """One row per activity, in EXPORT_HEADER's order."""
     for a in activities:
         yield [
             a.pk,
@@ -102,17 +102,25 @@ def annex_table_rows(activities: Sequence[NationalActivity]) -> Iterator[list[st
         yield [a.place, a.type_of_action, a.initiator, a.description, a.info_source]
 
 
+def annex_table(activities: Sequence[NationalActivity]) -> tuple[list[str], Iterator[list[str]]]:
+    """The annex rebuild as (first row, the other rows), for a writer that takes a header."""
+    rows = annex_table_rows(activities)
+    return next(rows, ["", "", "", "", ""]), rows
+
+
 class _Echo:
     def write(self, value: str) -> str:
         return value
 
 
-def csv_response(rows: Iterable[Sequence[Any]], filename: str) -> StreamingHttpResponse:
-    """Stream ``rows`` as UTF-8 CSV (with a byte-order mark for spreadsheet programs)."""
+def csv_response(
+    filename: str, columns: Sequence[Any], rows: Iterable[Sequence[Any]]
+) -> StreamingHttpResponse:
+    """Stream ``columns`` then ``rows`` as UTF-8 CSV (a byte-order mark for spreadsheets)."""
     writer = csv.writer(_Echo())
 
     def stream() -> Iterator[str]:
-        yield "\ufeff"
+        yield "\ufeff" + writer.writerow([str(c) for c in columns])
         for row in rows:
             yield writer.writerow([safe_cell(v) for v in row])
 
@@ -121,14 +129,18 @@ def csv_response(rows: Iterable[Sequence[Any]], filename: str) -> StreamingHttpR
     return response
 
 
-def xlsx_response(rows: Iterable[Sequence[Any]], filename: str, title: str) -> FileResponse:
-    """Write ``rows`` to one sheet in openpyxl's constant-memory mode."""
+def xlsx_response(
+    filename: str, sheets: Iterable[tuple[str, Sequence[Any], Iterable[Sequence[Any]]]]
+) -> FileResponse:
+    """Write each (title, columns, rows) sheet in openpyxl's constant-memory mode."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(title=title[:31] or _("Activities"))
-    for row in rows:
-        sheet.append([safe_cell(v) for v in row])
+    for title, columns, rows in sheets:
+        sheet = book.create_sheet(title=str(title)[:31] or _("Activities"))
+        sheet.append([str(c) for c in columns])
+        for row in rows:
+            sheet.append([safe_cell(v) for v in row])
     out = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
     book.save(out)
     out.seek(0)

@@ -80,7 +80,7 @@ def export_csv(request: HttpRequest) -> HttpResponseBase:
     if filterset.is_bound and not filterset.is_valid():
         return _invalid_filter()
     rows = exports.activity_rows(filterset.qs.iterator(chunk_size=500), request)
-    return exports.csv_response(rows, "activities.csv")
+    return exports.csv_response("activities.csv", exports.EXPORT_HEADER, rows)
 
 
 def export_xlsx(request: HttpRequest) -> HttpResponseBase:
@@ -89,13 +89,15 @@ def export_xlsx(request: HttpRequest) -> HttpResponseBase:
     if filterset.is_bound and not filterset.is_valid():
         return _invalid_filter()
     rows = exports.activity_rows(filterset.qs.iterator(chunk_size=500), request)
-    return exports.xlsx_response(rows, "activities.xlsx", _("Activities"))
+    return exports.xlsx_response(
+        "activities.xlsx", [(_("Activities"), exports.EXPORT_HEADER, rows)]
+    )
 
 
 def annex_csv(request: HttpRequest) -> HttpResponseBase:
     """Public: seed 000's Annex 2 table rebuilt from the app's data (same columns, by region)."""
-    rows = exports.annex_table_rows(selectors.annex_rows())
-    return exports.csv_response(rows, "mmc-2019-annex-2.csv")
+    first, rows = exports.annex_table(selectors.annex_rows())
+    return exports.csv_response("mmc-2019-annex-2.csv", first, rows)
 
 
 def mapping(request: HttpRequest) -> HttpResponse:
