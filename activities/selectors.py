@@ -82,6 +82,10 @@ def objective_matrix(activities: QuerySet[NationalActivity]) -> Counter[tuple[st
     return Counter({(r["country__alpha3"], r["objectives__number"]): r["n"] for r in rows})
 
 
+def all_objectives() -> list[Objective]:
+    return list(Objective.objects.order_by("number"))
+
+
 def mapped_countries() -> list[Country]:
     """Every country with its M49 region, in region then name order (for the tile map)."""
     return list(Country.objects.select_related("m49_region").order_by("m49_region__name", "name"))

@@ -140,12 +140,26 @@ def mapping(request: HttpRequest) -> HttpResponse:
         for tile in tiles
         if tile["count"]
     ]
+    by_objective = selectors.objective_matrix(activities)
+    objectives = selectors.all_objectives()
+    objective_rows = [
+        {
+            "country": row["country"],
+            "cells": [
+                (o, by_objective.get((row["country"].alpha3, o.number), 0)) for o in objectives
+            ],
+        }
+        for row in matrix
+        if any(by_objective.get((row["country"].alpha3, o.number)) for o in objectives)
+    ]
     return render(
         request,
         "activities/mapping.html",
         {
             "filter": filterset,
             "tile_map": tile_map,
+            "objectives": objectives,
+            "objective_rows": objective_rows,
             "tile_width": TILE_COLUMNS * TILE,
             "kinds": kinds,
             "matrix": matrix,

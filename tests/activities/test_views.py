@@ -105,6 +105,14 @@ def test_the_mapping_layer_counts_activities_per_country(client: Any, loaded: An
     assert response.context["total"] == 96
     html = response.content.decode()
     assert "Switzerland: 9 activities" in html
+    # The annex names no objectives: the objective matrix is empty for it...
+    assert response.context["objective_rows"] == []
+    # ...and the 2020 report's rows fill it.
+    response = client.get("/activities/mapping/", {"source_document": "sg_report_2020"})
+    rows = {row["country"].alpha3: dict(row["cells"]) for row in response.context["objective_rows"]}
+    portugal = {o.number: n for o, n in rows["PRT"].items()}
+    assert portugal[4] == 2
+    assert portugal[1] == 1
     # The initiatives mapping links the layer, and the layer links back.
     assert 'href="/initiatives/mapping/"' in html
     assert 'href="/activities/mapping/"' in client.get("/initiatives/mapping/").content.decode()
