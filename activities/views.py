@@ -19,7 +19,7 @@ from .filters import ActivityFilter
 from .forms import ActivityForm, ImportForm
 from .imports import COLUMNS, REQUIRED, import_activities
 from .models import Kind
-from .permissions import can_manage_activities
+from .permissions import can_change_country_activities, can_manage_activities
 
 PAGE_SIZE = 50
 TILE = 34
@@ -66,7 +66,10 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "activities/activity_detail.html",
-        {"activity": activity, "can_manage": can_manage_activities(request.user)},
+        {
+            "activity": activity,
+            "can_change": can_change_country_activities(request.user, activity.country),
+        },
     )
 
 
@@ -197,9 +200,12 @@ def activity_create(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    """Moderators: correct an activity."""
+    """Moderators: correct an activity (of their region, for a regional moderator)."""
     _require_manager(request)
     activity = get_object_or_404(selectors.activity_detail(request.user), pk=pk)
+    if not can_change_country_activities(request.user, activity.country):
+        # The form is not offered; the service would refuse the change the same way.
+        raise ForbiddenError(_("Your moderation region does not include this activity."))
     form = ActivityForm(request.POST or None, instance=activity)
     status = 200
     if request.method == "POST":

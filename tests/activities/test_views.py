@@ -386,3 +386,16 @@ def test_import_rows_outside_a_regional_moderators_region_are_refused(
     assert errors[GOOD["key"]] == []
     assert "Portugal" in errors["p"][0]
     assert not NationalActivity.objects.filter(key=GOOD["key"]).exists()
+
+
+def test_a_regional_moderator_may_not_open_the_edit_page_of_another_region(
+    client: Any, africa_moderator: Any
+) -> None:
+    client.force_login(africa_moderator)
+    kenya, portugal = make_activity(country="KEN"), make_activity(country="PRT")
+    assert client.get(f"/activities/{kenya.pk}/edit/").status_code == 200
+    assert client.get(f"/activities/{portugal.pk}/edit/").status_code == 403
+    assert client.post(f"/activities/{portugal.pk}/edit/", {"x": "1"}).status_code == 403
+    assert client.post(f"/activities/{portugal.pk}/withdraw/").status_code == 403
+    assert "Correct this activity" in client.get(f"/activities/{kenya.pk}/").content.decode()
+    assert "Correct this activity" not in client.get(f"/activities/{portugal.pk}/").content.decode()
