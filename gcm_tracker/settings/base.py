@@ -169,6 +169,10 @@ CACHES = {
     )
 }
 
+# Public aggregates (mapping matrices, list totals) are kept this long at most; the publish
+# service makes them stale at once, so this only bounds a bump lost to a cache outage.
+PUBLIC_AGGREGATES_TIMEOUT = env.int("PUBLIC_AGGREGATES_TIMEOUT", default=600)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "accounts.authentication.ApiTokenAuthentication",
