@@ -2,9 +2,9 @@
 
 Everyone reads published activities. UN Network moderators and administrators curate them:
 they add, correct, publish, withdraw and import activities, and see unpublished ones. A
-moderator limited to a review region changes only the activities of that region's countries;
-an activity with no single country (a regional or global row) needs a moderator without a
-region limit.
+moderator limited to a review region changes only the activities of that region's countries
+(its regional members, not the non-regional ones); an activity with no single country (a
+regional or global row) needs a moderator without a region limit.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from accounts.permissions import can_moderate_region, roles_of
-from countries.models import Country
+from countries.models import CommissionMembership, Country
 
 from .models import NationalActivity
 
@@ -33,11 +33,9 @@ def can_change_country_activities(user: Any, country: Country | None) -> bool:
         return True
     if country is None:
         return False
-    return can_moderate_region(user, country.review_regions.values_list("pk", flat=True))
-
-
-def can_view_activity(user: Any, activity: NationalActivity) -> bool:
-    return activity.published or can_manage_activities(user)
+    # Regional members only: France's activities belong to ECE, not to ESCAP or ECLAC.
+    regions = CommissionMembership.objects.filter(country=country, is_regional=True)
+    return can_moderate_region(user, regions.values_list("review_region_id", flat=True))
 
 
 def activities_visible_to(user: Any) -> QuerySet[NationalActivity]:

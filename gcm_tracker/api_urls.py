@@ -9,5 +9,6 @@ urlpatterns = [
     path("", include("initiatives.api.urls")),
     path("", include("plans.api.urls")),
     path("", include("reviews.api.urls")),
+    path("", include("reports.api.urls")),
     path("", include("activities.api.urls")),
 ]

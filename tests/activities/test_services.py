@@ -165,3 +165,20 @@ def test_a_regional_moderator_changes_only_the_activities_of_its_region(
         services.create_activity(
             actor=africa_moderator, data=_data(country=None, place="West Africa*")
         )
+
+
+def test_a_regional_moderator_does_not_curate_a_non_regional_members_activities(
+    make_user: Any,
+) -> None:
+    from accounts.models import Role
+    from countries.models import CommissionMembership
+
+    france = Country.objects.get(alpha3="FRA")
+    assert CommissionMembership.objects.filter(
+        country=france, review_region__code="ESCAP", is_regional=False
+    ).exists()
+    escap = make_user(Role.UN_MODERATOR, review_region="ESCAP")
+    with pytest.raises(ForbiddenError):
+        services.create_activity(actor=escap, data=_data(country=france))
+    nepal = Country.objects.get(alpha3="NPL")
+    assert services.create_activity(actor=escap, data=_data(country=nepal)).country == nepal
