@@ -8,8 +8,10 @@ from accounts.authentication import ApiTokenAuthentication
 from accounts.permissions import UserRoles, can_organise_region
 from core import errors, forms, pages, views
 from core.api import fields
+from core.api import schema as api_schema
 from countries.filters import CountryFilter
 from gcm_tracker import asgi, wsgi
+from initiatives.filters import AnyYesNoSelect
 
 ApiTokenAuthentication  # REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] names it
 pages.DomainErrorMiddleware  # settings.MIDDLEWARE names it
@@ -25,3 +27,7 @@ CountryFilter.search  # django-filter calls it: `method="search"` on the filter'
 # Django and DRF call these overrides of their field classes by name while cleaning input.
 fields.CurrencyField.to_internal_value, forms.CurrencyField.to_python
 forms.CurrencyField.validate
+# drf-spectacular calls the post-processing hook named in SPECTACULAR_SETTINGS; Django calls
+# the widget's value_from_datadict while binding a form.
+
+api_schema.document_errors, AnyYesNoSelect.value_from_datadict
