@@ -15,11 +15,34 @@ from .models import InitiatorType, Kind, NationalActivity, SourceDocument
 
 
 class AnyYesNoSelect(forms.NullBooleanSelect):
-    """A yes/no filter whose empty choice reads "Any" (not Django's "Unknown")."""
+    """A yes/no filter whose empty choice reads "Any"; passes the raw value on to the field."""
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         super().__init__(attrs)
         self.choices = [("unknown", _("Any")), ("true", _("Yes")), ("false", _("No"))]
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
+        return data.get(name)
+
+
+class YesNoField(forms.NullBooleanField):
+    """true / false (or empty, "unknown": any); any other value is an error, not "any"."""
+
+    def to_python(self, value: Any) -> bool | None:  # type: ignore[override]  # None: any
+        if value in (None, "", "unknown"):
+            return None
+        if value in (True, "True", "true", "1"):
+            return True
+        if value in (False, "False", "false", "0"):
+            return False
+        raise forms.ValidationError(_("Enter true or false."), code="invalid")
+
+    def validate(self, value: Any) -> None:
+        return
+
+
+class YesNoFilter(django_filters.BooleanFilter):
+    field_class = YesNoField
 
 
 class ActivityFilter(django_filters.FilterSet):
@@ -54,7 +77,7 @@ class ActivityFilter(django_filters.FilterSet):
     source_document = django_filters.ChoiceFilter(
         choices=SourceDocument.choices, label=_("Source document"), empty_label=_("All sources")
     )
-    predates_gcm = django_filters.BooleanFilter(label=_("Predates the GCM"), widget=AnyYesNoSelect)
+    predates_gcm = YesNoFilter(label=_("Predates the GCM"), widget=AnyYesNoSelect)
 
     class Meta:
         model = NationalActivity
