@@ -20,7 +20,7 @@ class ActivityCountrySerializer(serializers.ModelSerializer):
 
 
 class ActivityListSerializer(serializers.ModelSerializer):
-    country = ActivityCountrySerializer(read_only=True)
+    country = ActivityCountrySerializer(read_only=True, allow_null=True)
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     initiator_type_label = serializers.CharField(
         source="get_initiator_type_display", read_only=True
@@ -29,7 +29,7 @@ class ActivityListSerializer(serializers.ModelSerializer):
         source="get_source_document_display", read_only=True
     )
     objectives = serializers.SerializerMethodField()
-    thematic_area = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    thematic_area = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = NationalActivity
