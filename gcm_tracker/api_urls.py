@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("plans.api.urls")),
     path("", include("reviews.api.urls")),
     path("", include("reports.api.urls")),
+    path("", include("activities.api.urls")),
 ]

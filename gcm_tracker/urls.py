@@ -14,6 +14,7 @@ urlpatterns = [
     path("reviews/", include("reviews.urls")),
     # Report pages keep their addresses under /reviews/ (bookmarks, stable bulk download URLs).
     path("reviews/", include("reports.urls")),
+    path("activities/", include("activities.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),

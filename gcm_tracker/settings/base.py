@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "initiatives",
     "plans",
     "reviews",
+    "activities",
     "reports",
     # The scale data generator and `manage.py bench` (make bench); no models, no URLs.
     "benchmarks",
@@ -301,6 +302,11 @@ SPECTACULAR_SETTINGS = {
         "PledgeStatusEnum": "reviews.models.Pledge.Status",
         "ReportJobKindEnum": "reports.models.ReportJob.Kind",
         "ReportJobStatusEnum": "reports.models.ReportJob.Status",
+        # activities
+        "ActivityKindEnum": "activities.models.Kind",
+        "ActivityInitiatorTypeEnum": "activities.models.InitiatorType",
+        "ActivitySourceDocumentEnum": "activities.models.SourceDocument",
+        "ActivityAnnexRegionEnum": "activities.models.AnnexRegion",
     },
 }
 

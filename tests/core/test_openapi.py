@@ -14,6 +14,7 @@ KEY_ENDPOINTS = [
     "/api/v1/pledges/",
     "/api/v1/reports/",
     "/api/v1/objectives/",
+    "/api/v1/activities/",
 ]
 
 

@@ -1,4 +1,7 @@
-"""Load the reference data from fixtures/reference/*.json; idempotent, updates changed rows."""
+"""Load the reference data (fixtures/reference/*.json, then the apps' registered loaders).
+
+Idempotent: a second run changes nothing; a changed fixture row updates its database row.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from core.reference import loaders
 from objectives.reference import load_reference_data
 
 
@@ -17,6 +21,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         report = load_reference_data()
+        # Then the reference data of the apps built on the framework (see core/reference.py).
+        for extra in loaders():
+            report.update(extra.loader())
         if not options["quiet"]:
             for name, counts in report.items():
                 self.stdout.write(
