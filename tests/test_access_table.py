@@ -21,13 +21,15 @@ from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from tests.access.activities import ACTIVITIES
 from tests.access.api import API
 from tests.access.pages import PAGES
+from tests.access.plans import DOWNLOADS, PLAN_PAGES
 from tests.access.routes import all_keys
 from tests.access.table import LOGIN, Check, Fmt, Lit, Ref, Upload
 from tests.access.world import ROLES, World, build_world
 
-CHECKS: list[Check] = [*PAGES, *API]
+CHECKS: list[Check] = [*PAGES, *PLAN_PAGES, *DOWNLOADS, *API, *ACTIVITIES]
 
 
 def test_every_route_has_an_entry() -> None:
@@ -39,6 +41,14 @@ def test_every_route_has_an_entry() -> None:
         "The access table is out of date (see docs/architecture.md, 'Access table'):\n"
         + "\n".join(problems)
     )
+
+
+def test_every_kind_of_stored_file_has_a_download_entry() -> None:
+    from core.downloads import registered_kinds
+
+    kinds = {check.args["kind"].value for check in CHECKS if check.key == "core:file-download"}
+    missing = sorted(set(registered_kinds()) - kinds)
+    assert not missing, f"no access-table entry downloads a file of kind: {missing}"
 
 
 def test_entries_name_every_role_and_a_known_method() -> None:

@@ -92,6 +92,8 @@ def build_world() -> World:
     from accounts.models import Role
     from countries.models import ReviewRegion
 
+    from . import activities
+
     world = World()
     users = world.users
     org_a = _organisation("Organisation A", COUNTRY_X)
@@ -138,6 +140,7 @@ def build_world() -> World:
     _initiatives(world, org_a, org_b)
     _plans(world, ministry_x)
     _reviews(world, org_a, org_b)
+    activities.build(world)
     return world
 
 
