@@ -117,10 +117,6 @@ PAGES: list[Check] = [
         method="POST",
         args={"pk": "membership_request"},
         label="request to join A (Portugal)",
-        holes={
-            "regional_moderator": "a moderator of region ECA decides who joins an organisation "
-            "of Portugal (ECE)"
-        },
     ),
     Check("initiatives:call-list", PUBLIC),
     Check("initiatives:call-new", MODERATOR),
