@@ -15,6 +15,8 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS: list[str] = env.list("DJANGO_ALLOWED_HOSTS", default=[])
+# `manage.py load_demo_data` creates users with published passwords; production forbids it.
+DEMO_DATA_ALLOWED = True
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -80,6 +82,9 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+# A persistent connection is checked before reuse, so a PostgreSQL restart costs only the
+# requests in flight, not every request that picks up a dead connection afterwards.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # SQLite (the embedded default) cannot enforce NULLS NOT DISTINCT; grant_role() is idempotent
 # by lookup, and PostgreSQL, the production database, enforces the constraint.
@@ -108,6 +113,19 @@ AXES_RESET_ON_SUCCESS = True
 # The login form posts the e-mail address in the field named "username".
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# Lock out by the e-mail address whatever its case (login is case-insensitive).
+AXES_USERNAME_CALLABLE = "accounts.authentication.axes_username"
+# The client address behind NUM_PROXIES trusted proxies (X-Forwarded-For ignored by default).
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_ip"
+
+# Trusted reverse proxies in front of the app: how many append to X-Forwarded-For. 0 (the
+# default) trusts none, so a forged header cannot escape a throttle; behind one nginx, set 1.
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+
+# Registration and password reset send e-mail: at most this many per window, per IP address
+# and per e-mail address (core.ratelimit; fails open when the cache is down).
+ACCOUNT_EMAIL_RATE_LIMIT = env.int("ACCOUNT_EMAIL_RATE_LIMIT", default=5)
+ACCOUNT_EMAIL_RATE_WINDOW = env.int("ACCOUNT_EMAIL_RATE_WINDOW", default=60 * 60)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]
@@ -189,6 +207,8 @@ REST_FRAMEWORK = {
         "anon": env("API_THROTTLE_ANON", default="120/min"),
         "user": env("API_THROTTLE_USER", default="600/min"),
     },
+    # Throttles identify clients by REMOTE_ADDR, or behind NUM_PROXIES trusted proxies.
+    "NUM_PROXIES": NUM_PROXIES,
     "DEFAULT_VERSIONING_CLASS": None,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "NON_FIELD_ERRORS_KEY": "non_field_errors",
