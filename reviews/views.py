@@ -408,6 +408,8 @@ def report_request(request: HttpRequest) -> HttpResponse:
             actor=request.user, kind=form.cleaned_data["kind"], parameters=form.parameters()
         )
     except DomainError as exc:
+        if exc.refuses_request:
+            raise  # e.g. the broker is down: the 503 page says so (core.pages)
         messages.error(request, str(exc))
         return redirect(_safe_next(request) or "reviews:report-list")
     if created:

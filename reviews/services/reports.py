@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as BrokerOperationalError
 
 from accounts.models import User
-from core.errors import DomainError
+from core.errors import DomainError, UnavailableError
 
 from ..models import ReportFile, ReportJob
 from ..permissions import can_request_report
@@ -33,8 +33,8 @@ TRANSIENT_ERRORS: tuple[type[Exception], ...] = (
 )
 
 
-class ReportServiceUnavailable(DomainError):  # noqa: N818 - a DomainError, named by meaning
-    """The broker (Redis) could not take the job; nothing was kept."""
+class ReportServiceUnavailable(UnavailableError):  # noqa: N818 - a DomainError, by meaning
+    """The broker (Redis) could not take the job; nothing was kept (503 on pages and the API)."""
 
 
 def _stale_after() -> datetime.timedelta:
