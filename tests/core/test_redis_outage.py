@@ -240,3 +240,35 @@ def test_readiness_reports_redis_down_with_503_while_liveness_answers(
     }
     assert report["checks"]["workers"]["status"] == "down"
     assert report["checks"]["workers"]["required"] is False
+
+
+def _parameterless_paths() -> list[str]:
+    """Every URL of the site that takes no argument (new apps' pages included)."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    found: list[str] = []
+
+    def walk(patterns: list[Any], prefix: str) -> None:
+        for pattern in patterns:
+            route = str(pattern.pattern)
+            if "<" in route or "(?P" in route:
+                continue
+            route = route.lstrip("^").rstrip("$").replace("/?", "/").replace("\\", "")
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, prefix + route)
+            elif isinstance(pattern, URLPattern):
+                found.append("/" + prefix + route)
+
+    walk(get_resolver().url_patterns, "")
+    return sorted(set(found))
+
+
+def test_no_parameterless_url_answers_a_server_error_with_redis_down(
+    db: Any, client: Any, own_redis: Any
+) -> None:
+    own_redis.stop()
+    paths = _parameterless_paths()
+    assert "/api/v1/pledges/" in paths
+    errors = {path: status for path in paths if (status := client.get(path).status_code) >= 500}
+    # /health/ready is the one URL meant to answer 503 while Redis is down.
+    assert errors == {"/health/": 503, "/health/ready/": 503}
