@@ -51,9 +51,11 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-## Speed measurements (never timed assertions in the test suite).
+## Speed measurements on generated data (never timed assertions in the test suite):
+## the hot reads beside their floor queries, written to benchmarks/results/latest.md.
+## BENCH_INITIATIVES (default 200000), BENCH_REPEAT, BENCH_DATABASE (PostgreSQL, default gcm_bench).
 bench: install
-	$(PY) -m pytest -p no:cacheprovider -m benchmark benchmarks $(PYTEST_ARGS)
+	bash scripts/bench.sh
 
 messages: install
 	$(PY) manage.py makemessages -l en --ignore=node_modules --ignore=.venv

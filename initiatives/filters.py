@@ -7,7 +7,7 @@ from typing import Any
 import django_filters
 from django import forms
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from countries.models import Country, M49Region, ReviewRegion
@@ -41,10 +41,12 @@ def search_initiatives(queryset: QuerySet[Initiative], value: str) -> QuerySet[I
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchRank
 
+        # Match and rank on the stored, GIN-indexed vector itself (with its weights); the
+        # organisation's name is inside it, so the query needs no join and no OR.
         query = SearchQuery(value, search_type="websearch", config="english")
         return (
-            queryset.filter(Q(search_vector=query) | Q(organisation__name__icontains=value))
-            .annotate(rank=SearchRank("search_vector", query))
+            queryset.filter(search_vector=query)
+            .annotate(rank=SearchRank(F("search_vector"), query))
             .order_by("-rank", "-published_at", "pk")
         )
     return queryset.filter(

@@ -1,4 +1,4 @@
-"""The initiatives section of the country profile: published initiatives by objective."""
+"""The initiatives section of the country profile: per objective a count and the latest few."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from . import selectors
 
 
 def section_context(country: Any, user: Any) -> dict[str, Any]:
-    """Two queries whatever the number of initiatives (the same for every viewer)."""
-    grouped = selectors.country_profile_initiatives(country)
-    total = len({i.pk for items in grouped.values() for i in items})
-    return {"country": country, "groups": list(grouped.items()), "total": total}
+    """Three queries whatever the number of initiatives (the same for every viewer)."""
+    groups, total = selectors.country_initiative_groups(country)
+    return {"country": country, "groups": groups, "total": total}

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from accounts.models import Organisation
 from countries.models import Country, M49Region
 from objectives.models import Objective
 
-from . import permissions
+from . import aggregates, permissions
 from .models import (
     CallForInitiatives,
     Initiative,
@@ -145,7 +148,7 @@ def country_objective_counts(initiatives: QuerySet[Initiative]) -> dict[str, dic
         _links(initiatives)
         .filter(initiative__countries__isnull=False)
         .values_list("initiative__countries__alpha3", "objective__number")
-        .annotate(n=Count("initiative", distinct=True))
+        .annotate(n=Count("*"))  # (country, objective) is unique per initiative: exact
         .order_by()
     )
     out: dict[str, dict[int, int]] = defaultdict(dict)
@@ -160,7 +163,7 @@ def region_objective_counts(initiatives: QuerySet[Initiative]) -> dict[str, dict
         _links(initiatives)
         .filter(initiative__coverage_regions__isnull=False)
         .values_list("initiative__coverage_regions__code", "objective__number")
-        .annotate(n=Count("initiative", distinct=True))
+        .annotate(n=Count("*"))  # (region, objective) is unique per initiative: exact
         .order_by()
     )
     out: dict[str, dict[int, int]] = defaultdict(dict)
@@ -169,23 +172,37 @@ def region_objective_counts(initiatives: QuerySet[Initiative]) -> dict[str, dict
     return dict(out)
 
 
+def region_matrix(
+    initiatives: QuerySet[Initiative], params: Mapping[str, Any]
+) -> dict[str, dict[int, int]]:
+    """The region x objective counts alone, kept between publications."""
+    return aggregates.cached("by-region", params, lambda: region_objective_counts(initiatives))
+
+
 def country_counts(initiatives: QuerySet[Initiative]) -> dict[str, int]:
     """{alpha3: number of initiatives covering it}: one aggregate query (for the map)."""
     rows = (
         Country.objects.filter(initiatives__in=initiatives.values("pk"))
         .values_list("alpha3")
-        .annotate(n=Count("initiatives", distinct=True))
+        .annotate(n=Count("*"))
         .order_by()
     )
     return dict(rows)
 
 
-def mapping(initiatives: QuerySet[Initiative]) -> dict[str, Any]:
-    """Everything the mapping page and endpoint show, in a fixed number of queries."""
+def mapping(
+    initiatives: QuerySet[Initiative], params: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """Everything the mapping page and endpoint show, in a fixed number of queries.
+
+    ``params`` are the filter parameters that produced ``initiatives``: with them the counts
+    are kept between publications (``aggregates``) instead of recounted per request.
+    """
     objs = objectives()
-    by_country = country_objective_counts(initiatives)
-    by_region = region_objective_counts(initiatives)
-    per_country = country_counts(initiatives)
+    key = dict(params or {})
+    by_country = aggregates.cached("by-country", key, lambda: country_objective_counts(initiatives))
+    by_region = region_matrix(initiatives, key)
+    per_country = aggregates.cached("per-country", key, lambda: country_counts(initiatives))
     countries = list(
         Country.objects.select_related("m49_region", "m49_subregion").order_by(
             "m49_region__name", "m49_subregion__name", "name"
@@ -216,6 +233,57 @@ def mapping(initiatives: QuerySet[Initiative]) -> dict[str, Any]:
         "per_country": per_country,
         "max_count": max(per_country.values(), default=0),
     }
+
+
+@dataclass(frozen=True)
+class ObjectiveGroup:
+    """An objective, how many published initiatives of a country serve it, the latest few."""
+
+    objective: Objective
+    count: int
+    latest: list[Initiative]
+
+
+def country_initiative_groups(
+    country: Country, per_objective: int = 5
+) -> tuple[list[ObjectiveGroup], int]:
+    """The country page's initiatives: per objective a count and the latest few; the total.
+
+    Three queries and at most ``23 * per_objective`` rows, however many initiatives the
+    country has (the busiest country has tens of thousands at scale).
+    """
+    published = (
+        Initiative.objects.published()
+        .filter(Q(countries=country) | Q(host_country=country))
+        .values("pk")
+    )
+    links = InitiativeObjective.objects.filter(initiative__in=published)
+    counts = dict(
+        links.order_by()
+        .values_list("objective_id")
+        .annotate(n=Count("*"))
+        .values_list("objective_id", "n")
+    )
+    latest = (
+        links.annotate(
+            row=Window(
+                RowNumber(),
+                partition_by=F("objective_id"),
+                order_by=[F("initiative__published_at").desc(), F("initiative_id").desc()],
+            )
+        )
+        .filter(row__lte=per_objective)
+        .select_related("objective", "initiative__organisation")
+        .order_by("objective__number", "row")
+    )
+    groups: dict[int, ObjectiveGroup] = {}
+    for link in latest:
+        group = groups.setdefault(
+            link.objective_id, ObjectiveGroup(link.objective, counts.get(link.objective_id, 0), [])
+        )
+        group.latest.append(link.initiative)
+    total = Initiative.objects.filter(pk__in=published).count()
+    return list(groups.values()), total
 
 
 def country_profile_initiatives(country: Country) -> dict[Objective, list[Initiative]]:

@@ -67,7 +67,8 @@ def mapping(request: HttpRequest) -> HttpResponse:
         return render(
             request, "initiatives/mapping.html", {"filter": filterset, "data": None}, status=400
         )
-    data = selectors.mapping(initiatives)
+    params = {k: filterset.data.getlist(k) for k in filterset.data} if filterset.is_bound else {}
+    data = selectors.mapping(initiatives, params)
     per_country = data["per_country"]
     top = data["max_count"] or 1
     groups: dict[str, list[dict[str, Any]]] = {}

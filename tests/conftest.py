@@ -126,6 +126,14 @@ def _reference_data(request: pytest.FixtureRequest) -> None:
             load_reference_data()
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache (kept aggregates, throttle counters)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 # --- users with roles -------------------------------------------------------------------------
 
 

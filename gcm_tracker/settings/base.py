@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "initiatives",
     "plans",
     "reviews",
+    # The scale data generator and `manage.py bench` (make bench); no models, no URLs.
+    "benchmarks",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,7 @@ from rest_framework.views import APIView
 
 from core.api.permissions import PublicReadOnly
 from core.errors import DomainError
+from countries.models import M49Region
 
 from .. import permissions, selectors, services
 from ..filters import InitiativeFilter
@@ -204,13 +205,21 @@ class _MappingView(APIView):
             raise DomainError(errors={k: [str(m) for m in v] for k, v in fs.errors.items()})
         return fs.qs
 
+    def params(self, request: Request) -> dict[str, list[str]]:
+        """The filter parameters given, the key under which the counts are kept."""
+        return {
+            k: request.query_params.getlist(k)
+            for k in InitiativeFilter.base_filters
+            if k in request.query_params
+        }
+
 
 class CountryMatrixView(_MappingView):
     """Country x objective counts of published initiatives (same filters as the list)."""
 
     @extend_schema(responses=s.MatrixRowSerializer(many=True))
     def get(self, request: Request) -> Response:
-        data = selectors.mapping(self.filtered(request))
+        data = selectors.mapping(self.filtered(request), self.params(request))
         rows = [
             {
                 "code": row["country"].alpha3,
@@ -227,15 +236,17 @@ class RegionMatrixView(_MappingView):
 
     @extend_schema(responses=s.RegionMatrixRowSerializer(many=True))
     def get(self, request: Request) -> Response:
-        data = selectors.mapping(self.filtered(request))
-        gaps = {g["region"].code: [o.number for o in g["objectives"]] for g in data["gaps"]}
-        rows = [
-            {
-                "code": row["region"].code,
-                "name": row["region"].name,
-                "counts": {str(o.number): c for o, c in row["cells"] if c},
-                "objectives_without_initiative": gaps[row["region"].code],
-            }
-            for row in data["region_rows"]
-        ]
+        by_region = selectors.region_matrix(self.filtered(request), self.params(request))
+        numbers = [o.number for o in selectors.objectives()]
+        rows = []
+        for region in M49Region.objects.order_by("name"):
+            counts = by_region.get(region.code, {})
+            rows.append(
+                {
+                    "code": region.code,
+                    "name": region.name,
+                    "counts": {str(n): c for n, c in counts.items() if c},
+                    "objectives_without_initiative": [n for n in numbers if not counts.get(n)],
+                }
+            )
         return Response(s.RegionMatrixRowSerializer(rows, many=True).data)

@@ -22,6 +22,7 @@ from .content import (
     _submission_errors,
     refresh_coverage,
     refresh_search_vector,
+    search_vector_expression,
 )
 from .workflow import (
     add_evidence_file,
@@ -59,6 +60,7 @@ __all__ = [
     "request_changes",
     "request_membership",
     "save_call",
+    "search_vector_expression",
     "send_transition_email",
     "start_revision",
     "submit_initiative",

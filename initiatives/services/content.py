@@ -236,20 +236,34 @@ def refresh_coverage(initiative: Initiative) -> None:
     initiative.coverage_review_regions.set(review_ids)
 
 
-def refresh_search_vector(initiative: Initiative) -> None:
-    """Keep the full-text search vector in step (PostgreSQL only; SQLite searches by match)."""
-    if connection.vendor != "postgresql":
-        return
-    from django.contrib.postgres.search import SearchVector
+def search_vector_expression() -> Any:
+    """The stored full-text vector: title (A), summary and organisation name (B), the rest (C).
 
-    vector = (
+    The organisation's name is inside the vector so that one GIN-indexed match finds it; a
+    search never joins the organisations table.
+    """
+    from django.contrib.postgres.search import SearchVector
+    from django.db.models import OuterRef, Subquery
+
+    from accounts.models import Organisation
+
+    org_name = Subquery(
+        Organisation.objects.filter(pk=OuterRef("organisation_id")).values("name")[:1]
+    )
+    return (
         SearchVector("title", weight="A", config="english")
-        + SearchVector("summary", weight="B", config="english")
+        + SearchVector("summary", org_name, weight="B", config="english")
         + SearchVector(
             "description", "expected_outcomes", "regions_text", weight="C", config="english"
         )
     )
-    Initiative.objects.filter(pk=initiative.pk).update(search_vector=vector)
+
+
+def refresh_search_vector(initiative: Initiative) -> None:
+    """Keep the full-text search vector in step (PostgreSQL only; SQLite searches by match)."""
+    if connection.vendor != "postgresql":
+        return
+    Initiative.objects.filter(pk=initiative.pk).update(search_vector=search_vector_expression())
 
 
 def _locked(initiative: Initiative) -> Initiative:

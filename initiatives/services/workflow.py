@@ -16,7 +16,7 @@ from accounts.permissions import can_act_for_organisation
 from core.errors import DomainError, full_clean_or_raise
 from core.uploads import validate_upload
 
-from .. import permissions
+from .. import aggregates, permissions
 from ..models import (
     CallForInitiatives,
     Evidence,
@@ -267,6 +267,7 @@ def publish_initiative(*, actor: User, initiative: Initiative, note: str = "") -
             is_revision=True,
         )
         target.delete()
+        aggregates.public_changed_on_commit()
         return original
     previous = target.state
     target.state = ModerationState.PUBLISHED
@@ -274,6 +275,7 @@ def publish_initiative(*, actor: User, initiative: Initiative, note: str = "") -
     target._history_user = actor  # type: ignore[attr-defined]
     target.save(update_fields=["state", "published_at", "updated_at"])
     _log(target, actor=actor, from_state=previous, to_state=ModerationState.PUBLISHED, reason=note)
+    aggregates.public_changed_on_commit()
     return target
 
 

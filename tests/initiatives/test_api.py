@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -390,6 +391,7 @@ def test_the_mapping_endpoint_runs_a_fixed_number_of_queries(
         make_initiative(
             member, org, "published", moderator, countries=[Country.objects.get(alpha3=alpha3)]
         )
+    cache.clear()  # count again (kept figures are tested on their own)
     with CaptureQueriesContext(connection) as four:
         api_client.get("/api/v1/initiatives/mapping/regions/")
     assert len(one) == len(four)
@@ -397,3 +399,30 @@ def test_the_mapping_endpoint_runs_a_fixed_number_of_queries(
 
 def test_calls_are_listed_publicly(api_client: Any) -> None:
     assert api_client.get("/api/v1/calls/").status_code == 200
+
+
+def test_the_matrices_are_kept_between_publications_and_follow_a_new_one(
+    api_client: Any,
+    member: Any,
+    org: Any,
+    moderator: Any,
+    django_assert_num_queries: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from initiatives import services
+
+    make_initiative(member, org, "published", moderator)
+    first = api_client.get("/api/v1/initiatives/mapping/countries/").json()
+    assert first == [{"code": "PRT", "name": "Portugal", "counts": {"6": 1, "15": 1}}]
+    # The second read counts nothing: objectives, countries and the regions list only.
+    with django_assert_num_queries(3):
+        assert api_client.get("/api/v1/initiatives/mapping/countries/").json() == first
+    submitted = make_initiative(member, org, "submitted", title="Second")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish_initiative(actor=moderator, initiative=submitted)
+    again = api_client.get("/api/v1/initiatives/mapping/countries/").json()
+    assert again[0]["counts"] == {"6": 2, "15": 2}
+    regions = api_client.get("/api/v1/initiatives/mapping/regions/?country=PRT").json()
+    europe = next(r for r in regions if r["code"] == "150")
+    assert europe["counts"] == {"6": 2, "15": 2}
+    assert 1 in europe["objectives_without_initiative"]

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Role
+from countries.models import Country
 from initiatives import services
 from initiatives.models import CallForInitiatives, Initiative, MembershipRequest, ModerationState
 from objectives.models import Objective
@@ -491,3 +492,23 @@ def test_the_country_profile_lists_published_initiatives_by_objective(
     assert published.title in html
     assert html.count(published.title) == 2  # under objectives 6 and 15
     assert "Unpublished draft" not in html
+
+
+def test_the_country_profile_shows_counts_and_only_the_latest_initiatives(
+    client: Any, member: Any, org: Any, moderator: Any, django_assert_num_queries: Any
+) -> None:
+    from initiatives import selectors
+
+    made = [
+        make_initiative(member, org, "published", moderator, title=f"Clinic {n}") for n in range(7)
+    ]
+    country = Country.objects.get(alpha3="PRT")
+    with django_assert_num_queries(3):
+        groups, total = selectors.country_initiative_groups(country, per_objective=5)
+    assert total == 7
+    by_number = {g.objective.number: g for g in groups}
+    assert by_number[6].count == 7
+    assert [i.pk for i in by_number[6].latest] == [i.pk for i in reversed(made)][:5]
+    html = client.get("/countries/PRT/").content.decode()
+    assert "See all 7 initiatives for this objective" in html
+    assert "Clinic 0" not in html  # the oldest two are behind the link
