@@ -195,3 +195,9 @@ def test_a_review_cycle_meeting_in_2101_is_refused(make_user: Any) -> None:
         )
     assert "1945" in exc.value.errors["starts_on"][0]
     assert not ReviewCycle.objects.filter(code="imrf-2034").exists()
+
+
+def test_a_users_own_lists_refuse_bad_pages_and_orderings_too(member_client: Any) -> None:
+    for query in ({"page": "-1"}, {"ordering": "evil"}):
+        response = member_client.get("/api/v1/reports/", query)
+        assert response.status_code == 400, query
