@@ -27,9 +27,14 @@ def _timeout() -> float:
 
 def check_database() -> dict[str, Any]:
     """The default database answers a trivial query."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-        cursor.fetchone()
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:
+        # Drop the broken connection now, so the next probe reconnects once the server is back.
+        connection.close()
+        raise
     return {"status": OK}
 
 

@@ -144,3 +144,22 @@ def test_without_health_checks_a_request_after_the_restart_would_fail(
                 _request(connection)
         finally:
             connection.close()
+
+
+def test_readiness_reports_the_database_down_while_liveness_answers(
+    own_postgres: PostgresServer, django_db_blocker: Any, client: Any, monkeypatch: Any
+) -> None:
+    connection = _web_connection(own_postgres, health_checks=True)
+    monkeypatch.setattr("core.health.connection", connection)
+    with django_db_blocker.unblock():
+        try:
+            assert client.get("/health/ready/").json()["checks"]["database"]["status"] == "ok"
+            own_postgres.stop()
+            ready = client.get("/health/ready/")
+            assert ready.status_code == 503
+            assert ready.json()["checks"]["database"]["status"] == "down"
+            assert client.get("/health/live/").status_code == 200
+            own_postgres.start()
+            assert client.get("/health/ready/").json()["checks"]["database"]["status"] == "ok"
+        finally:
+            connection.close()
