@@ -13,13 +13,13 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import translation
 
 log = logging.getLogger(__name__)
 VERSION_KEY = "initiatives:public-version"
-TIMEOUT = 24 * 3600  # a day: stale figures are impossible (the version moves), memory is not
 
 T = TypeVar("T")
 
@@ -52,7 +52,14 @@ def public_changed_on_commit() -> None:
 
 
 def cached(name: str, params: Mapping[str, Any], compute: Callable[[], T]) -> T:
-    """``compute()`` once per public version, filter parameters and language."""
+    """``compute()`` once per public version, filter parameters and language.
+
+    ``PUBLIC_AGGREGATES_TIMEOUT`` (seconds) bounds how long a figure is kept even if a version
+    bump was lost to a cache outage; 0 turns keeping off (the test settings do).
+    """
+    timeout = settings.PUBLIC_AGGREGATES_TIMEOUT
+    if not timeout:
+        return compute()
     version = _version()
     if version is None:
         return compute()
@@ -66,7 +73,7 @@ def cached(name: str, params: Mapping[str, Any], compute: Callable[[], T]) -> T:
     if value is None:
         value = compute()
         try:
-            cache.set(key, value, timeout=TIMEOUT)
+            cache.set(key, value, timeout=timeout)
         except Exception:
             log.warning("cache unavailable: aggregate not stored", exc_info=True)
     return value

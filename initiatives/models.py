@@ -289,7 +289,20 @@ class Initiative(TimeStampedModel):
         ordering = ["-updated_at"]
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
-        indexes = [models.Index(fields=["state", "-published_at"], name="initiative_state_pub")]
+        indexes = [
+            models.Index(fields=["state", "-published_at"], name="initiative_state_pub"),
+            # The public lists' two orders, on published originals only (keyset-friendly).
+            models.Index(
+                fields=["-published_at", "id"],
+                condition=Q(state="published", revision_of__isnull=True),
+                name="initiative_public_pub",
+            ),
+            models.Index(
+                fields=["-updated_at", "id"],
+                condition=Q(state="published", revision_of__isnull=True),
+                name="initiative_public_upd",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -34,6 +34,29 @@ def _with_list_joins(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
     )
 
 
+# Long texts and private fields a list never shows: not fetched for list pages and the API list.
+LIST_DEFERRED = (
+    "description",
+    "expected_outcomes",
+    "timeline",
+    "other_stakeholders",
+    "crisis_details",
+    "search_vector",
+    "contact_name",
+    "contact_email",
+    "contact_affiliation",
+    "objectives_raw",
+    "source_reference",
+    "organisation__description",
+    "organisation__website",
+)
+
+
+def for_list(queryset: QuerySet[Initiative]) -> QuerySet[Initiative]:
+    """Only the columns a list shows (the summary, not the description or search vector)."""
+    return queryset.defer(*LIST_DEFERRED)
+
+
 def public_initiatives() -> QuerySet[Initiative]:
     """Published initiatives (originals only), newest first, with the list joins."""
     return _with_list_joins(Initiative.objects.published()).order_by("-published_at", "pk")

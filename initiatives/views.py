@@ -21,8 +21,9 @@ from django.views.decorators.http import require_POST
 from accounts.models import Organisation, Role, User
 from accounts.permissions import roles_of
 from core.errors import DomainError
+from core.pagination import KeptCountPaginator
 
-from . import forms, permissions, selectors, services
+from . import aggregates, forms, permissions, selectors, services
 from .filters import PUBLIC_FILTER_FIELDS, InitiativeFilter
 from .models import CallForInitiatives, Evidence, Initiative, ModerationState
 
@@ -71,7 +72,13 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
         status = 400
     else:
         initiatives = filterset.qs
-    page = Paginator(initiatives, PAGE_SIZE).get_page(request.GET.get("page"))
+    params = {k: request.GET.getlist(k) for k in request.GET if k != "page"}
+
+    def total() -> int:  # kept between publications: no COUNT over every row per page
+        return aggregates.cached("page-count", params, initiatives.count)
+
+    paginator = KeptCountPaginator(selectors.for_list(initiatives), PAGE_SIZE, count_fn=total)
+    page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(

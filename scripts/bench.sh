@@ -13,3 +13,21 @@ export DJANGO_DEBUG=false
 .venv/bin/python manage.py migrate --noinput -v0
 .venv/bin/python manage.py bench --initiatives "$N" --repeat "${BENCH_REPEAT:-20}" \
   --output "${BENCH_OUTPUT:-benchmarks/results/latest.md}"
+
+# A bounded load test of the public read mix: 2 gunicorn workers on 127.0.0.1, Locust headless.
+if [ "${BENCH_LOAD:-1}" = "1" ]; then
+  PORT="${BENCH_PORT:-8765}"
+  eval "$(.venv/bin/python manage.py bench_targets)"
+  export BENCH_COUNTRY BENCH_PLAN_COUNTRY BENCH_DETAIL_IDS
+  DJANGO_SETTINGS_MODULE=gcm_tracker.settings.local .venv/bin/python manage.py collectstatic \
+    --noinput -v0
+  DJANGO_SETTINGS_MODULE=gcm_tracker.settings.local .venv/bin/gunicorn gcm_tracker.wsgi \
+    --bind "127.0.0.1:$PORT" --workers 2 --timeout 60 --log-level warning &
+  GUNICORN=$!
+  trap 'kill $GUNICORN 2>/dev/null || true' EXIT
+  for _ in $(seq 1 30); do curl -fs "http://127.0.0.1:$PORT/health/" >/dev/null && break; sleep 1; done
+  mkdir -p benchmarks/results
+  .venv/bin/locust -f benchmarks/locustfile.py --headless --host "http://127.0.0.1:$PORT" \
+    -u "${BENCH_USERS:-20}" -r 10 -t "${BENCH_SECONDS:-30}s" --only-summary \
+    --csv benchmarks/results/load 2>&1 | tail -n 30 | tee benchmarks/results/load.txt
+fi

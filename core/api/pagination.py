@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
+from functools import partial
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
+from core.pagination import KeptCountPaginator
+
 
 class PageNumberPagination(pagination.PageNumberPagination):
+    """A view may offer ``kept_count(queryset)`` returning a callable for the total."""
+
     page_size_query_param = "page_size"
     max_page_size = 200
+
+    def paginate_queryset(
+        self, queryset: Any, request: Request, view: Any = None
+    ) -> list[Any] | None:
+        kept = getattr(view, "kept_count", None)
+        count_fn = kept(queryset) if kept else None
+        self.django_paginator_class = partial(  # type: ignore[assignment]
+            KeptCountPaginator, count_fn=count_fn
+        )
+        return super().paginate_queryset(queryset, request, view)
 
     def get_page_size(self, request: Request) -> int:
         raw = request.query_params.get(self.page_size_query_param)

@@ -213,6 +213,10 @@ API_MAX_JSON_DEPTH = env.int("API_MAX_JSON_DEPTH", default=32)
 HEALTH_CHECK_TIMEOUT = env.float("HEALTH_CHECK_TIMEOUT", default=1.0)
 HEALTH_REQUIRED_CHECKS = env.list("HEALTH_REQUIRED_CHECKS", default=["database", "redis"])
 
+# Public aggregates (mapping matrices, list totals) are kept this long at most; the publish
+# service makes them stale at once, so this only bounds a bump lost to a cache outage.
+PUBLIC_AGGREGATES_TIMEOUT = env.int("PUBLIC_AGGREGATES_TIMEOUT", default=600)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "accounts.authentication.ApiTokenAuthentication",

@@ -18,7 +18,7 @@ from core.api.permissions import PublicReadOnly
 from core.errors import DomainError
 from countries.models import M49Region
 
-from .. import permissions, selectors, services
+from .. import aggregates, permissions, selectors, services
 from ..filters import InitiativeFilter
 from ..models import Initiative, Source
 from . import serializers as s
@@ -60,7 +60,15 @@ class InitiativeListView(generics.ListAPIView):
     ordering_fields = ["published_at", "title", "start_date", "updated_at"]
 
     def get_queryset(self) -> Any:
-        return selectors.visible_initiatives(self.request.user)
+        return selectors.for_list(selectors.visible_initiatives(self.request.user))
+
+    def kept_count(self, queryset: Any) -> Any:
+        """Anonymous readers' totals are kept between publications (no COUNT per page)."""
+        if self.request.user.is_authenticated:
+            return None
+        params = {k: self.request.query_params.getlist(k) for k in self.request.query_params}
+        params.pop("page", None)
+        return lambda: aggregates.cached("list-count", params, queryset.count)
 
 
 class InitiativeDetailView(APIView):

@@ -59,3 +59,9 @@ def draft(member: Any, org: Any) -> Any:
 @pytest.fixture
 def submitted(member: Any, org: Any) -> Any:
     return make_initiative(member, org, "submitted")
+
+
+@pytest.fixture
+def _keep_aggregates(settings: Any) -> None:
+    """Keep public aggregates as production does (the test settings turn it off)."""
+    settings.PUBLIC_AGGREGATES_TIMEOUT = 600

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -391,7 +390,6 @@ def test_the_mapping_endpoint_runs_a_fixed_number_of_queries(
         make_initiative(
             member, org, "published", moderator, countries=[Country.objects.get(alpha3=alpha3)]
         )
-    cache.clear()  # count again (kept figures are tested on their own)
     with CaptureQueriesContext(connection) as four:
         api_client.get("/api/v1/initiatives/mapping/regions/")
     assert len(one) == len(four)
@@ -401,6 +399,7 @@ def test_calls_are_listed_publicly(api_client: Any) -> None:
     assert api_client.get("/api/v1/calls/").status_code == 200
 
 
+@pytest.mark.usefixtures("_keep_aggregates")
 def test_the_matrices_are_kept_between_publications_and_follow_a_new_one(
     api_client: Any,
     member: Any,
@@ -426,3 +425,21 @@ def test_the_matrices_are_kept_between_publications_and_follow_a_new_one(
     europe = next(r for r in regions if r["code"] == "150")
     assert europe["counts"] == {"6": 2, "15": 2}
     assert 1 in europe["objectives_without_initiative"]
+
+
+@pytest.mark.usefixtures("_keep_aggregates")
+def test_anonymous_list_pages_do_not_recount_and_never_fetch_long_texts(
+    api_client: Any, member: Any, org: Any, moderator: Any
+) -> None:
+    for n in range(3):
+        make_initiative(member, org, "published", moderator, title=f"Item {n}")
+    first = api_client.get("/api/v1/initiatives/?page_size=2")
+    assert first.json()["count"] == 3
+    with CaptureQueriesContext(connection) as ctx:
+        second = api_client.get("/api/v1/initiatives/?page_size=2&page=2")
+    assert second.json()["count"] == 3
+    assert [r["title"] for r in second.json()["results"]] == ["Item 0"]
+    sql = " ".join(q["sql"] for q in ctx.captured_queries)
+    assert "COUNT(" not in sql.upper()
+    assert "search_vector" not in sql
+    assert '"initiatives_initiative"."description"' not in sql

@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from countries.models import Country
 from initiatives.models import Initiative
+from plans.models import Plan
 
 from .generate_scale_data import PREFIX
 
@@ -101,6 +102,8 @@ class Command(BaseCommand):
             .values_list("alpha3", "pk")[:1]
         )
         alpha3, country_id = busiest[0] if busiest else ("PRT", 0)
+        plan = Plan.objects.filter(publish_plan=True).select_related("country").first()
+        plan_alpha3 = plan.country.alpha3 if plan else "PRT"
         published = "i.state = 'published' AND i.revision_of_id IS NULL"
         total = Initiative.objects.published().count()
         last_page = max(1, (total + 49) // 50)
@@ -150,6 +153,14 @@ class Command(BaseCommand):
                 "/objectives/13/",
                 "SELECT a.letter, a.text FROM objectives_objectiveaction a JOIN "
                 "objectives_objective o ON o.id = a.objective_id WHERE o.number = 13",
+            ),
+            Scenario(
+                f"plan dashboard ({plan_alpha3})",
+                f"/plans/{plan_alpha3}/",
+                "SELECT m.status, COUNT(*) FROM plans_measure m JOIN plans_plan p "
+                "ON p.id = m.plan_id JOIN countries_country c ON c.id = p.country_id "
+                "WHERE c.alpha3 = %s GROUP BY m.status",
+                (plan_alpha3,),
             ),
             Scenario(
                 "home page",
