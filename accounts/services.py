@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.errors import DomainError, full_clean_or_raise
+from core.errors import DomainError, NotFoundError, full_clean_or_raise
 
 from .models import ApiToken, Organisation, RoleMembership, User
 from .permissions import forget_roles
@@ -49,7 +49,7 @@ def revoke_api_token(*, actor: User, token_id: int) -> ApiToken:
     """Revoke one of the actor's own tokens; another user's token is reported as not found."""
     token = ApiToken.objects.select_for_update().filter(pk=token_id, user=actor).first()
     if token is None:
-        raise DomainError(_("No such token."), code="not_found")
+        raise NotFoundError(_("No such token."))
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at", "updated_at"])

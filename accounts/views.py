@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
+from core.pages import form_error_status
 
 from . import services
 from .forms import ApiTokenForm, EmailAuthenticationForm
@@ -72,6 +73,7 @@ def account(request: HttpRequest) -> HttpResponse:
 @require_POST
 def token_create(request: HttpRequest) -> HttpResponse:
     form = ApiTokenForm(request.POST)
+    status = 400
     if form.is_valid():
         try:
             _token, key = services.create_api_token(
@@ -79,7 +81,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
                 name=form.cleaned_data["name"],
             )
         except DomainError as exc:
-            exc.add_to_form(form)
+            status = form_error_status(exc, form)
         else:
             request.session["new_api_token_key"] = key
             messages.success(request, _("Token created. Copy it now: it will not be shown again."))
@@ -92,17 +94,14 @@ def token_create(request: HttpRequest) -> HttpResponse:
         request,
         "accounts/account.html",
         {"form": form, "tokens": tokens, "memberships": memberships},
-        status=400,
+        status=status,
     )
 
 
 @login_required
 @require_POST
 def token_revoke(request: HttpRequest, token_id: int) -> HttpResponse:
-    try:
-        services.revoke_api_token(actor=request.user, token_id=token_id)  # type: ignore[arg-type]
-    except DomainError as exc:
-        messages.error(request, str(exc))
-        return redirect("accounts:account")
+    """Revoke one of your tokens; another user's token is a 404, rendered by the page mapper."""
+    services.revoke_api_token(actor=request.user, token_id=token_id)  # type: ignore[arg-type]
     messages.success(request, _("Token revoked."))
     return redirect("accounts:account")

@@ -4,14 +4,16 @@
 503 or 400 page carrying the service's message. Form views that want the messages on the form
 call :func:`form_error_status` inside ``except DomainError``: field-level errors (400, 409) go
 on the form and the view re-renders it with the returned status; a refusal of the request as a
-whole (403, 404, 503) propagates to the middleware. Either way the status is the one the API
-answers for the same request.
+whole (403, 404, 503) propagates to the middleware. A command without a form (submit,
+delete) calls :func:`message_error_status` instead, which shows the messages on the page the
+view re-renders. Either way the status is the one the API answers for the same request.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -45,16 +47,38 @@ def domain_error_response(request: HttpRequest, exc: DomainError) -> HttpRespons
     )
 
 
+def page_error_status(exc: DomainError) -> int:
+    """The status to re-render a page with; a refusal of the whole request is re-raised.
+
+    For views that show the service's messages their own way (a list of problems).
+    """
+    if exc.refuses_request:
+        raise exc
+    return exc.http_status
+
+
 def form_error_status(exc: DomainError, form: object) -> int:
     """Put a service's field errors on ``form`` and return the status to re-render with.
 
     A refusal of the whole request (forbidden, not found, unavailable) is re-raised for the
     middleware, so the page answers exactly what the API answers.
     """
-    if exc.refuses_request:
-        raise exc
+    status = page_error_status(exc)
     exc.add_to_form(form)
-    return exc.http_status
+    return status
+
+
+def message_error_status(request: HttpRequest, exc: DomainError) -> int:
+    """For a command without a form: show the service's messages, return the status.
+
+    The view re-renders its page with that status; a refusal of the whole request is re-raised
+    for the middleware, as in :func:`form_error_status`.
+    """
+    status = page_error_status(exc)
+    for field_messages in exc.errors.values():
+        for message in field_messages:
+            messages.error(request, message)
+    return status
 
 
 class DomainErrorMiddleware:

@@ -36,7 +36,7 @@ from .models import (
     OutputKind,
     PartnerRole,
 )
-from .services import ObjectiveChoice
+from .services import SUBMITTER_FIELDS, ObjectiveChoice
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -59,7 +59,8 @@ class StepForm(forms.Form):
         return {name: getattr(initiative, name, None) for name in self.base_fields}
 
     def to_data(self) -> dict[str, Any]:
-        return dict(self.cleaned_data)
+        """The cleaned fields the services take (their list is the services' own)."""
+        return {k: v for k, v in self.cleaned_data.items() if k in SUBMITTER_FIELDS}
 
 
 class BasicsForm(StepForm):
@@ -312,12 +313,6 @@ class OutputsForm(StepForm):
     evidence_file = forms.FileField(
         label=_("Add a file (PDF, image, office document; at most 10 MB)"), required=False
     )
-
-    def to_data(self) -> dict[str, Any]:
-        return {
-            "funding_status": self.cleaned_data["funding_status"],
-            "funders": self.cleaned_data["funders"],
-        }
 
 
 class ContactForm(StepForm):

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, User
-from core.errors import DomainError
+from core.errors import DomainError, ForbiddenError
 from core.uploads import SPREADSHEET_EXTENSIONS, validate_upload
 from countries.models import Country, M49Region
 from objectives.models import (
@@ -473,7 +473,7 @@ def apply_rows(report: ImportReport, *, actor: User | None, label: str) -> Impor
 def import_initiatives(*, actor: User, upload: UploadedFile, dry_run: bool) -> ImportReport:
     """A moderator imports a spreadsheet; a dry run only checks and previews the rows."""
     if not permissions.is_moderator(actor):
-        raise DomainError(_("Only moderators import initiatives."), code="permission_denied")
+        raise ForbiddenError(_("Only moderators import initiatives."))
     try:
         validate_upload(upload, allowed=SPREADSHEET_EXTENSIONS)
     except ValidationError as exc:

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from accounts.models import Organisation, Role, User
 from accounts.permissions import roles_of
 from core.errors import DomainError
+from core.pages import form_error_status, page_error_status
 from core.pagination import KeptCountPaginator
 
 from . import aggregates, forms, permissions, selectors, services
@@ -153,9 +154,11 @@ def initiative_new(request: HttpRequest) -> HttpResponse:
     )
     call_id = request.GET.get("call")
     form = forms.BasicsForm(request.POST or None)
+    status = 400 if request.method == "POST" else 200
     if request.method == "POST" and org_form.is_valid() and form.is_valid():
         data = form.to_data()
-        call = selectors.open_calls().filter(pk=request.POST.get("call") or 0).first()
+        # Whether the call is open is the service's rule, for the page and the API alike.
+        call = selectors.call_list().filter(pk=_int_or_none(request.POST.get("call")) or 0).first()
         if call is not None:
             data["call"] = call
         try:
@@ -165,7 +168,7 @@ def initiative_new(request: HttpRequest) -> HttpResponse:
                 data=data,
             )
         except DomainError as exc:
-            exc.add_to_form(form)
+            status = form_error_status(exc, form)
         else:
             messages.success(request, _("Draft saved."))
             return redirect("initiatives:edit", pk=initiative.pk, step=STEP_KEYS[1])
@@ -181,6 +184,7 @@ def initiative_new(request: HttpRequest) -> HttpResponse:
             "initiative": None,
             "call_id": call_id,
         },
+        status=status,
     )
 
 
@@ -230,27 +234,34 @@ def _formset_data(formsets: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def _editable(request: HttpRequest, pk: int) -> Initiative:
-    initiative = _get_visible(request, pk)
-    if not permissions.belongs_to_user(request.user, initiative):
-        raise PermissionDenied
-    return initiative
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 @login_required
 def initiative_edit(request: HttpRequest, pk: int, step: str) -> HttpResponse:
-    """One step of the form; each save keeps the draft and moves to the next step."""
+    """One step of the form; each save keeps the draft and moves to the next step.
+
+    Showing a step needs the owner and an editable state; what a POST may change, the service
+    decides (and answers 403 or 409 as the API does).
+    """
     if step not in STEP_KEYS:
         raise Http404
-    initiative = _editable(request, pk)
-    if initiative.state == ModerationState.PUBLISHED and initiative.revision_of_id is None:
-        revision = getattr(initiative, "pending_revision", None)
-        if revision is not None:
-            return redirect("initiatives:edit", pk=revision.pk, step=step)
-        return render(request, "initiatives/revise_confirm.html", {"initiative": initiative})
-    if initiative.state not in permissions.EDITABLE_STATES:
-        messages.error(request, _("This initiative cannot be edited now."))
-        return redirect(initiative)
+    initiative = _get_visible(request, pk)
+    if request.method != "POST":
+        if not permissions.belongs_to_user(request.user, initiative):
+            raise PermissionDenied
+        if initiative.state == ModerationState.PUBLISHED and initiative.revision_of_id is None:
+            revision = getattr(initiative, "pending_revision", None)
+            if revision is not None:
+                return redirect("initiatives:edit", pk=revision.pk, step=step)
+            return render(request, "initiatives/revise_confirm.html", {"initiative": initiative})
+        if initiative.state not in permissions.EDITABLE_STATES:
+            messages.error(request, _("This initiative cannot be edited now."))
+            return redirect(initiative)
     if step == "review":
         return render(
             request,
@@ -271,6 +282,7 @@ def initiative_edit(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     post = request.POST if request.method == "POST" else None
     form = form_class(post, request.FILES or None, **kwargs)
     formsets = _formsets(step, initiative, post)
+    status = 400 if request.method == "POST" else 200
     if request.method == "POST":
         valid = form.is_valid() & all([fs.is_valid() for fs in formsets.values()])  # noqa: C419 - validate every formset
         if valid:
@@ -289,7 +301,7 @@ def initiative_edit(request: HttpRequest, pk: int, step: str) -> HttpResponse:
                         upload=form.cleaned_data["evidence_file"],
                     )
             except DomainError as exc:
-                exc.add_to_form(form)
+                status = form_error_status(exc, form)
             else:
                 messages.success(request, _("Saved."))
                 if "save_stay" in request.POST:
@@ -307,7 +319,7 @@ def initiative_edit(request: HttpRequest, pk: int, step: str) -> HttpResponse:
             "initiative": initiative,
             "evidence_files": [e for e in initiative.evidence.all() if e.file],
         },
-        status=400 if request.method == "POST" else 200,
+        status=status,
     )
 
 
@@ -315,26 +327,24 @@ def initiative_edit(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 @require_POST
 def initiative_revise(request: HttpRequest, pk: int) -> HttpResponse:
     """Open a revision of a published initiative; the published version stays online."""
-    initiative = _editable(request, pk)
-    try:
-        revision = services.start_revision(actor=_actor(request), initiative=initiative)
-    except DomainError as exc:
-        messages.error(request, str(exc))
-        return redirect(initiative)
+    initiative = _get_visible(request, pk)
+    revision = services.start_revision(actor=_actor(request), initiative=initiative)
     return redirect("initiatives:edit", pk=revision.pk, step=STEP_KEYS[0])
 
 
 @login_required
 @require_POST
 def initiative_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = _editable(request, pk)
+    initiative = _get_visible(request, pk)
     try:
         target = services.submit_initiative(actor=_actor(request), initiative=initiative)
     except DomainError as exc:
-        for field, msgs in exc.errors.items():
-            for msg in msgs:
-                messages.error(request, msg if field == "non_field_errors" else f"{msg}")
-        return redirect("initiatives:edit", pk=initiative.pk, step="review")
+        return render(
+            request,
+            "initiatives/initiative_review.html",
+            {"initiative": initiative, "steps": STEPS, "step": "review", "problems": exc.errors},
+            status=page_error_status(exc),
+        )
     messages.success(request, _("Submitted. A moderator will review it; you will get an e-mail."))
     return redirect(target)
 
@@ -342,13 +352,9 @@ def initiative_submit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def initiative_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    initiative = _editable(request, pk)
+    initiative = _get_visible(request, pk)
     original = initiative.revision_of
-    try:
-        services.discard_draft(actor=_actor(request), initiative=initiative)
-    except DomainError as exc:
-        messages.error(request, str(exc))
-        return redirect(initiative)
+    services.discard_draft(actor=_actor(request), initiative=initiative)
     messages.success(request, _("Deleted."))
     return redirect(original) if original else redirect("initiatives:mine")
 
@@ -356,12 +362,9 @@ def initiative_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def evidence_delete(request: HttpRequest, pk: int, evidence_pk: int) -> HttpResponse:
-    initiative = _editable(request, pk)
+    initiative = _get_visible(request, pk)
     evidence = get_object_or_404(Evidence, pk=evidence_pk, initiative=initiative)
-    try:
-        services.remove_evidence(actor=_actor(request), evidence=evidence)
-    except DomainError as exc:
-        messages.error(request, str(exc))
+    services.remove_evidence(actor=_actor(request), evidence=evidence)
     return redirect("initiatives:edit", pk=initiative.pk, step="outputs")
 
 
@@ -400,9 +403,8 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
 @require_POST
 def initiative_moderate(request: HttpRequest, pk: int) -> HttpResponse:
     initiative = _get_visible(request, pk)
-    if not permissions.can_moderate_initiative(request.user, initiative):
-        raise PermissionDenied
     form = forms.ModerationForm(request.POST)
+    status = 400
     if form.is_valid():
         action = form.cleaned_data["action"]
         reason = form.cleaned_data["reason"]
@@ -429,7 +431,7 @@ def initiative_moderate(request: HttpRequest, pk: int) -> HttpResponse:
                 )
                 messages.success(request, _("Rejected."))
         except DomainError as exc:
-            exc.add_to_form(form)
+            status = form_error_status(exc, form)
         else:
             del result
             return redirect("initiatives:moderation")
@@ -440,11 +442,11 @@ def initiative_moderate(request: HttpRequest, pk: int) -> HttpResponse:
             "initiative": initiative,
             "private": True,
             "can_edit": False,
-            "can_moderate": True,
+            "can_moderate": permissions.can_moderate_initiative(request.user, initiative),
             "moderation_form": form,
             "revision": None,
         },
-        status=400,
+        status=status,
     )
 
 
@@ -478,7 +480,8 @@ def call_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def call_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    if not permissions.is_moderator(request.user):
+    # Showing the form needs the role; what a POST may do, the service decides.
+    if request.method != "POST" and not permissions.is_moderator(request.user):
         raise PermissionDenied
     call = get_object_or_404(selectors.call_list(), pk=pk) if pk else None
     initial = (
@@ -493,11 +496,12 @@ def call_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         else None
     )
     form = forms.CallForm(request.POST or None, initial=initial)
+    status = 400 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         try:
             call = services.save_call(actor=_actor(request), call=call, **form.cleaned_data)
         except DomainError as exc:
-            exc.add_to_form(form)
+            status = form_error_status(exc, form)
         else:
             messages.success(request, _("Call saved."))
             return redirect(call)
@@ -505,5 +509,5 @@ def call_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         request,
         "initiatives/call_form.html",
         {"form": form, "call": call},
-        status=400 if request.method == "POST" else 200,
+        status=status,
     )

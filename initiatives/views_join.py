@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,8 +11,9 @@ from django.views.decorators.http import require_POST
 
 from accounts.throttling import account_email_allowed, too_many_attempts_message
 from core.errors import DomainError
+from core.pages import form_error_status
 
-from . import forms, permissions, services
+from . import forms, services
 from .models import MembershipRequest
 from .views import _actor
 
@@ -23,6 +23,7 @@ def join(request: HttpRequest) -> HttpResponse:
     user = request.user
     register_form = None if user.is_authenticated else forms.RegisterForm(request.POST or None)
     form = forms.JoinForm(request.POST or None)
+    status = 400 if request.method == "POST" else 200
     if request.method == "POST":
         valid = form.is_valid() & (register_form is None or register_form.is_valid())
         if (
@@ -54,8 +55,9 @@ def join(request: HttpRequest) -> HttpResponse:
                         note=form.cleaned_data["note"],
                     )
             except DomainError as exc:
-                exc.add_to_form(
-                    register_form if "email" in exc.errors or "password" in exc.errors else form
+                status = form_error_status(
+                    exc,
+                    register_form if "email" in exc.errors or "password" in exc.errors else form,
                 )
             else:
                 # A visitor is not logged in, whether the address was new or already had an
@@ -81,7 +83,7 @@ def join(request: HttpRequest) -> HttpResponse:
         request,
         "initiatives/join.html",
         {"form": form, "register_form": register_form, "pending": pending},
-        status=400 if request.method == "POST" else 200,
+        status=status,
     )
 
 
@@ -92,14 +94,9 @@ def join_done(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def membership_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    if not permissions.is_moderator(request.user):
-        raise PermissionDenied
+    """A moderator decides a request; the service's refusal is rendered by the page mapper."""
     req = get_object_or_404(MembershipRequest, pk=pk)
     approve = request.POST.get("decision") == "approve"
-    try:
-        services.decide_membership(actor=_actor(request), request=req, approve=approve)
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Approved.") if approve else _("Declined."))
+    services.decide_membership(actor=_actor(request), request=req, approve=approve)
+    messages.success(request, _("Approved.") if approve else _("Declined."))
     return redirect("initiatives:moderation")

@@ -20,6 +20,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from core.errors import DomainError
+from core.pages import form_error_status
 
 from . import permissions, selectors
 from .forms import ImportForm
@@ -187,7 +188,8 @@ def export_xlsx(request: HttpRequest) -> HttpResponseBase:
 @login_required
 def import_view(request: HttpRequest) -> HttpResponse:
     """Moderators: import a spreadsheet, with a dry run that lists every row error."""
-    if not permissions.is_moderator(request.user):
+    # Showing the form needs the role; what a POST may do, the service decides.
+    if request.method != "POST" and not permissions.is_moderator(request.user):
         raise PermissionDenied
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
@@ -200,8 +202,7 @@ def import_view(request: HttpRequest) -> HttpResponse:
                 dry_run=form.cleaned_data["dry_run"],
             )
         except DomainError as exc:
-            exc.add_to_form(form)
-            status = 400
+            status = form_error_status(exc, form)
         else:
             if not report.ok:
                 status = 400

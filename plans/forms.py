@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
+from core.forms import CurrencyField
 from objectives.models import (
     Constituency,
     DisaggregationDimension,
@@ -375,9 +376,7 @@ class MeasureForm(forms.Form):
 class BudgetLineForm(forms.Form):
     fiscal_year = forms.IntegerField(label=_("Fiscal year"))
     amount = forms.CharField(label=_("Amount"), max_length=30)
-    currency = forms.CharField(
-        label=_("Currency"), max_length=10, help_text=_("ISO 4217 code, e.g. EUR, KES, LKR.")
-    )
+    currency = CurrencyField(label=_("Currency"))
     source_type = forms.ChoiceField(
         label=_("Funding source"), choices=BudgetLine.SourceType.choices
     )

@@ -8,10 +8,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
+from core.forms import CurrencyField
 from countries.models import Country
 from objectives.models import GuidingPrinciple, Objective
 
 from .models import Pledge, ReportJob, ReviewCycle
+from .services.pledges import M2M_FIELDS as PLEDGE_M2M_FIELDS
+from .services.pledges import SCALAR_FIELDS as PLEDGE_SCALAR_FIELDS
+from .services.submissions import TEXT_FIELDS as SUBMISSION_TEXT_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -104,8 +108,8 @@ class SubmissionForm(forms.Form):
         return {"organisation": Organisation.objects.get(pk=pk)}
 
     def text(self) -> dict[str, Any]:
-        names = ("title", "summary", "progress", "good_practices", "challenges", "recommendations")
-        return {n: self.cleaned_data[n] for n in names}
+        """The texts, by the service's list of them."""
+        return {n: self.cleaned_data[n] for n in SUBMISSION_TEXT_FIELDS}
 
 
 class AttachmentForm(forms.Form):
@@ -155,11 +159,8 @@ class PledgeForm(forms.Form):
     amount = forms.DecimalField(
         label=_("Amount"), required=False, max_digits=16, decimal_places=2, min_value=0
     )
-    currency = forms.CharField(
-        label=_("Currency"),
-        required=False,
-        max_length=3,
-        help_text=_("ISO 4217 code, e.g. EUR, USD. Financial pledges only."),
+    currency = CurrencyField(
+        label=_("Currency"), required=False, help_text=_("Financial pledges only.")
     )
 
     def __init__(
@@ -193,9 +194,9 @@ class PledgeForm(forms.Form):
         return {"organisation": Organisation.objects.get(pk=pk)}
 
     def service_kwargs(self) -> dict[str, Any]:
-        data = dict(self.cleaned_data)
-        data.pop("entity", None)
-        return data
+        """The pledge's terms, by the service's lists of them (the entity goes apart)."""
+        names = (*PLEDGE_SCALAR_FIELDS, *PLEDGE_M2M_FIELDS, "matches")
+        return {n: v for n, v in self.cleaned_data.items() if n in names}
 
 
 class PledgeStatusForm(forms.Form):

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Organisation
 from core.errors import DomainError
+from core.pages import form_error_status, message_error_status
 from countries.models import Country, ReviewRegion
 
 from . import permissions, report_data, selectors, services
@@ -81,38 +82,50 @@ def _managed_regions(user: Any) -> Any:
     return ReviewRegion.objects.filter(pk__in=roles.review_region_ids(Role.REVIEW_ORGANISER))
 
 
+def _form_status(request: HttpRequest) -> int:
+    """A form shown again after a POST failed its own validation is a 400."""
+    return 400 if request.method == "POST" else 200
+
+
 @login_required
 def cycle_create(request: HttpRequest) -> HttpResponse:
-    if not permissions.can_manage_cycles(request.user):
+    # Showing the form needs the role; what a POST may do, the service decides.
+    if request.method != "POST" and not permissions.can_manage_cycles(request.user):
         raise PermissionDenied
     form = CycleForm(request.POST or None, regions=_managed_regions(request.user))
+    status = _form_status(request)
     if request.method == "POST" and form.is_valid():
         try:
             cycle = services.create_cycle(actor=request.user, **form.cleaned_data)
         except DomainError as exc:
-            exc.add_to_form(form)
+            status = form_error_status(exc, form)
         else:
             messages.success(request, _("The review cycle was created."))
             return redirect(cycle)
-    return render(request, "reviews/cycle_form.html", {"form": form, "cycle": None})
+    return render(request, "reviews/cycle_form.html", {"form": form, "cycle": None}, status=status)
 
 
 @login_required
 def cycle_edit(request: HttpRequest, code: str) -> HttpResponse:
     cycle = get_object_or_404(ReviewCycle, code=code)
-    if not permissions.can_manage_cycle(request.user, cycle):
+    if request.method != "POST" and not permissions.can_manage_cycle(request.user, cycle):
         raise PermissionDenied
-    form = CycleForm(request.POST or None, instance=cycle, regions=_managed_regions(request.user))
+    # The cycle's own region is always a choice: whether it may be changed, the service decides.
+    regions = _managed_regions(request.user) | ReviewRegion.objects.filter(
+        pk__in=[cycle.review_region_id] if cycle.review_region_id else []
+    )
+    form = CycleForm(request.POST or None, instance=cycle, regions=regions)
+    status = _form_status(request)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "code"}
         try:
             services.update_cycle(actor=request.user, cycle=cycle, **data)
         except DomainError as exc:
-            exc.add_to_form(form)
+            status = form_error_status(exc, form)
         else:
             messages.success(request, _("The review cycle was saved."))
             return redirect(cycle)
-    return render(request, "reviews/cycle_form.html", {"form": form, "cycle": cycle})
+    return render(request, "reviews/cycle_form.html", {"form": form, "cycle": cycle}, status=status)
 
 
 # --- submissions --------------------------------------------------------------------------------
@@ -130,9 +143,10 @@ def _author_choices(user: Any) -> tuple[Any, Any]:
 def submission_create(request: HttpRequest, code: str) -> HttpResponse:
     cycle = get_object_or_404(ReviewCycle, code=code)
     countries, organisations = _author_choices(request.user)
-    if not countries and not organisations:
+    if request.method != "POST" and not countries and not organisations:
         raise PermissionDenied
     form = SubmissionForm(request.POST or None, countries=countries, organisations=organisations)
+    status = _form_status(request)
     if request.method == "POST" and form.is_valid():
         try:
             submission = services.create_submission(
@@ -143,12 +157,15 @@ def submission_create(request: HttpRequest, code: str) -> HttpResponse:
                 **form.text(),
             )
         except DomainError as exc:
-            exc.add_to_form(form)
+            status = form_error_status(exc, form)
         else:
             messages.success(request, _("Your draft was saved. Submit it when it is ready."))
             return redirect(submission)
     return render(
-        request, "reviews/submission_form.html", {"form": form, "cycle": cycle, "submission": None}
+        request,
+        "reviews/submission_form.html",
+        {"form": form, "cycle": cycle, "submission": None},
+        status=status,
     )
 
 
@@ -165,16 +182,18 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _editable_submission(request: HttpRequest, pk: int) -> Submission:
-    submission = get_object_or_404(selectors.submission_detail_queryset(request.user), pk=pk)
-    if not permissions.can_edit_submission_author(request.user, submission):
-        raise PermissionDenied
-    return submission
+def _visible_submission(request: HttpRequest, pk: int) -> Submission:
+    """The submission if the user may see it (a draft of others is a 404)."""
+    return get_object_or_404(selectors.submission_detail_queryset(request.user), pk=pk)
 
 
 @login_required
 def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    submission = _editable_submission(request, pk)
+    submission = _visible_submission(request, pk)
+    if request.method != "POST" and not permissions.can_edit_submission_author(
+        request.user, submission
+    ):
+        raise PermissionDenied
     initial = {
         "title": submission.title,
         "summary": submission.summary,
@@ -185,6 +204,7 @@ def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "objectives": list(submission.objectives.all()),
     }
     form = SubmissionForm(request.POST or None, initial=initial)
+    status = _form_status(request)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_submission(
@@ -194,7 +214,7 @@ def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 **form.text(),
             )
         except DomainError as exc:
-            exc.add_to_form(form)
+            status = form_error_status(exc, form)
         else:
             messages.success(request, _("Your draft was saved."))
             return redirect(submission)
@@ -202,27 +222,38 @@ def submission_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         "reviews/submission_form.html",
         {"form": form, "cycle": submission.cycle, "submission": submission},
+        status=status,
     )
 
 
 @login_required
 @require_POST
 def submission_submit(request: HttpRequest, pk: int) -> HttpResponse:
-    submission = _editable_submission(request, pk)
+    submission = _visible_submission(request, pk)
     try:
         services.submit_submission(actor=request.user, submission=submission)
     except DomainError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("The submission was submitted and is now public."))
+        status = message_error_status(request, exc)
+        return render(
+            request,
+            "reviews/submission_detail.html",
+            {
+                "submission": submission,
+                "can_edit": permissions.can_edit_submission(request.user, submission),
+                "attachment_form": AttachmentForm(),
+            },
+            status=status,
+        )
+    messages.success(request, _("The submission was submitted and is now public."))
     return redirect(submission)
 
 
 @login_required
 @require_POST
 def submission_attach(request: HttpRequest, pk: int) -> HttpResponse:
-    submission = _editable_submission(request, pk)
+    submission = _visible_submission(request, pk)
     form = AttachmentForm(request.POST, request.FILES)
+    status = 400
     if form.is_valid():
         try:
             services.add_submission_attachment(
@@ -232,15 +263,19 @@ def submission_attach(request: HttpRequest, pk: int) -> HttpResponse:
                 name=form.cleaned_data["name"],
             )
         except DomainError as exc:
-            exc.add_to_form(form)
+            status = form_error_status(exc, form)
         else:
             messages.success(request, _("The file was attached."))
             return redirect(submission)
     return render(
         request,
         "reviews/submission_detail.html",
-        {"submission": submission, "can_edit": True, "attachment_form": form},
-        status=400,
+        {
+            "submission": submission,
+            "can_edit": permissions.can_edit_submission(request.user, submission),
+            "attachment_form": form,
+        },
+        status=status,
     )
 
 
@@ -300,26 +335,29 @@ def pledge_create(request: HttpRequest) -> HttpResponse:
     entities = permissions.pledge_entities_for(request.user)
     countries = Country.objects.filter(pk__in=entities["countries"])
     organisations = Organisation.objects.filter(pk__in=entities["organisations"])
-    if not countries and not organisations:
+    if request.method != "POST" and not countries and not organisations:
         raise PermissionDenied
     form = PledgeForm(request.POST or None, countries=countries, organisations=organisations)
+    status = _form_status(request)
     if request.method == "POST" and form.is_valid():
         try:
             pledge = services.create_pledge(
                 actor=request.user, **form.entity_kwargs(), **form.service_kwargs()
             )
         except DomainError as exc:
-            exc.add_to_form(form)
+            status = form_error_status(exc, form)
         else:
             messages.success(request, _("Your pledge was recorded."))
             return redirect(pledge)
-    return render(request, "reviews/pledge_form.html", {"form": form, "pledge": None})
+    return render(
+        request, "reviews/pledge_form.html", {"form": form, "pledge": None}, status=status
+    )
 
 
 @login_required
 def pledge_edit(request: HttpRequest, pk: int) -> HttpResponse:
     pledge = get_object_or_404(selectors.pledge_detail_queryset(), pk=pk)
-    if not permissions.can_edit_pledge(request.user, pledge):
+    if request.method != "POST" and not permissions.can_edit_pledge(request.user, pledge):
         raise PermissionDenied
     initial = {
         "title": pledge.title,
@@ -338,39 +376,45 @@ def pledge_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "currency": pledge.currency,
     }
     form = PledgeForm(request.POST or None, initial=initial, editing=True)
+    status = _form_status(request)
     if request.method == "POST" and form.is_valid():
         data = form.service_kwargs()
         matches = data.pop("matches")
         try:
             services.update_pledge(actor=request.user, pledge=pledge, matches=matches, **data)
         except DomainError as exc:
-            exc.add_to_form(form)
+            status = form_error_status(exc, form)
         else:
             messages.success(request, _("The pledge was saved."))
             return redirect(pledge)
-    return render(request, "reviews/pledge_form.html", {"form": form, "pledge": pledge})
+    return render(
+        request, "reviews/pledge_form.html", {"form": form, "pledge": pledge}, status=status
+    )
 
 
 @login_required
 @require_POST
 def pledge_status(request: HttpRequest, pk: int) -> HttpResponse:
     pledge = get_object_or_404(selectors.pledge_detail_queryset(), pk=pk)
-    if not permissions.can_edit_pledge(request.user, pledge):
-        raise PermissionDenied
     form = PledgeStatusForm(request.POST)
+    status = 400
     if form.is_valid():
         try:
             services.post_pledge_update(actor=request.user, pledge=pledge, **form.cleaned_data)
         except DomainError as exc:
-            exc.add_to_form(form)
+            status = form_error_status(exc, form)
         else:
             messages.success(request, _("The update was posted."))
             return redirect(pledge)
     return render(
         request,
         "reviews/pledge_detail.html",
-        {"pledge": pledge, "can_edit": True, "status_form": form},
-        status=400,
+        {
+            "pledge": pledge,
+            "can_edit": permissions.can_edit_pledge(request.user, pledge),
+            "status_form": form,
+        },
+        status=status,
     )
 
 

@@ -24,7 +24,7 @@ from ..models import (
     PartnerRole,
     Transition,
 )
-from ..services import ObjectiveChoice
+from ..services import SUBMITTER_FIELDS, ObjectiveChoice
 
 
 class OrganisationBriefSerializer(serializers.ModelSerializer):
@@ -252,43 +252,7 @@ class InitiativeInputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Initiative
-        fields = [
-            "title",
-            "summary",
-            "description",
-            "expected_outcomes",
-            "categories",
-            "activity_types",
-            "activity_status",
-            "start_date",
-            "start_precision",
-            "end_date",
-            "end_precision",
-            "timeline",
-            "geo_level",
-            "host_country",
-            "countries",
-            "regions",
-            "regions_text",
-            "objectives",
-            "covers_whole_gcm",
-            "principles",
-            "constituencies",
-            "partners",
-            "other_stakeholders",
-            "engages_states",
-            "names_gcm",
-            "crisis_response",
-            "crisis_details",
-            "outputs",
-            "evidence_links",
-            "funding_status",
-            "funders",
-            "call",
-            "contact_name",
-            "contact_email",
-            "contact_affiliation",
-        ]
+        fields = list(SUBMITTER_FIELDS)
         extra_kwargs = {f: {"required": False} for f in fields}
 
     def to_service_data(self) -> dict[str, Any]:

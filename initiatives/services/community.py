@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from accounts.models import Organisation, Role, User
 from accounts.permissions import can_act_for_organisation
 from accounts.services import approve_organisation, grant_role, queue_registration_email
-from core.errors import DomainError, full_clean_or_raise
+from core.errors import ConflictError, DomainError, ForbiddenError, full_clean_or_raise
 from objectives.models import Objective
 
 from .. import permissions
@@ -40,7 +40,7 @@ def save_call(
 ) -> CallForInitiatives:
     """Open (or change) a themed call for initiatives; moderators only."""
     if not permissions.is_moderator(actor):
-        raise DomainError(_("Only moderators open calls."), code="permission_denied")
+        raise ForbiddenError(_("Only moderators open calls."))
     if call is None:
         call = CallForInitiatives(created_by=actor)
     else:
@@ -106,10 +106,10 @@ def decide_membership(
     Approving a request for a pending organisation approves the organisation too.
     """
     if not permissions.is_moderator(actor):
-        raise DomainError(_("Only moderators approve members."), code="permission_denied")
+        raise ForbiddenError(_("Only moderators approve members."))
     req = MembershipRequest.objects.select_for_update().get(pk=request.pk)
     if req.status != MembershipRequest.Status.PENDING:
-        raise DomainError(_("This request was already decided."), code="invalid_state")
+        raise ConflictError(_("This request was already decided."), code="invalid_state")
     req.status = MembershipRequest.Status.APPROVED if approve else MembershipRequest.Status.REJECTED
     req.decided_by = actor
     req.decided_at = timezone.now()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.errors import DomainError, full_clean_or_raise
+from core.services import apply_fields
 from objectives.models import Objective, ObjectiveAction
 
 from ..models import (
@@ -58,6 +59,45 @@ SCALAR_FIELDS = [
 M2M_FIELDS = ["activity_types", "countries", "regions", "principles", "constituencies"]
 CHILD_FIELDS = ["objectives", "partners", "outputs", "evidence_links"]
 ALL_FIELDS = {*SCALAR_FIELDS, *M2M_FIELDS, *CHILD_FIELDS, "categories"}
+# What a submitter sets, in the order of the web form; the step forms and the API input
+# serializer take their fields from here (``reporting_year`` is set by imports only).
+SUBMITTER_FIELDS = (
+    "title",
+    "summary",
+    "description",
+    "expected_outcomes",
+    "categories",
+    "activity_types",
+    "activity_status",
+    "start_date",
+    "start_precision",
+    "end_date",
+    "end_precision",
+    "timeline",
+    "geo_level",
+    "host_country",
+    "countries",
+    "regions",
+    "regions_text",
+    "objectives",
+    "covers_whole_gcm",
+    "principles",
+    "constituencies",
+    "partners",
+    "other_stakeholders",
+    "engages_states",
+    "names_gcm",
+    "crisis_response",
+    "crisis_details",
+    "outputs",
+    "evidence_links",
+    "funding_status",
+    "funders",
+    "call",
+    "contact_name",
+    "contact_email",
+    "contact_affiliation",
+)
 _NULLABLE = {"start_date", "end_date", "host_country", "call", "reporting_year"}
 # Content copied between a published initiative and its pending revision.
 _COPY_SCALARS = [*SCALAR_FIELDS, "objectives_raw", "source_reference"]
@@ -166,14 +206,16 @@ def _apply(initiative: Initiative, data: Mapping[str, Any]) -> None:
     unknown = set(data) - ALL_FIELDS
     if unknown:
         raise DomainError(_("Unknown fields: %(list)s.") % {"list": ", ".join(sorted(unknown))})
-    for field in SCALAR_FIELDS:
-        if field in data:
-            value = data[field]
-            if isinstance(value, str):
-                value = value.strip()
-            if value is None and field not in _NULLABLE:
-                value = ""
-            setattr(initiative, field, value)
+    apply_fields(
+        initiative,
+        {
+            f: "" if data[f] is None and f not in _NULLABLE else data[f]
+            for f in SCALAR_FIELDS
+            if f in data
+        },
+        allowed=SCALAR_FIELDS,
+        strip=True,
+    )
     if "categories" in data:
         codes = set(data["categories"] or [])
         for code, attr in CATEGORY_FIELDS.items():

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, Role, User
 from accounts.permissions import can_act_for_organisation
-from core.errors import DomainError, full_clean_or_raise
+from core.errors import ConflictError, DomainError, ForbiddenError, full_clean_or_raise
 from core.uploads import validate_upload
 
 from .. import aggregates, permissions
@@ -49,10 +49,9 @@ def create_initiative(
 ) -> Initiative:
     """Start a draft for ``organisation``; only its members (and administrators) may."""
     if not can_act_for_organisation(actor, organisation.pk):
-        raise DomainError(
+        raise ForbiddenError(
             _("You can only log initiatives for your own organisation."),
             field="organisation",
-            code="permission_denied",
         )
     if organisation.status != Organisation.Status.APPROVED:
         raise DomainError(
@@ -62,6 +61,8 @@ def create_initiative(
     initiative = Initiative(organisation=organisation, created_by=actor, source=source)
     if not str(data.get("title") or "").strip():
         raise DomainError(_("Give the initiative a title."), field="title")
+    if data.get("call") is not None:
+        _check_call_open(data["call"])
     initiative._history_user = actor  # type: ignore[attr-defined]
     _apply(initiative, data)
     _log(initiative, actor=actor, to_state=ModerationState.DRAFT, notify=False)
@@ -107,6 +108,13 @@ def _copy_content(src: Initiative, dst: Initiative) -> None:
 def start_revision(*, actor: User, initiative: Initiative) -> Initiative:
     """The pending revision of a published initiative (created on first edit)."""
     original = _locked(initiative)
+    if not permissions.belongs_to_user(actor, original):
+        raise ForbiddenError(_("You can only edit your organisation's initiatives."))
+    if original.state != ModerationState.PUBLISHED or original.revision_of_id is not None:
+        raise ConflictError(
+            _("Only a published initiative is revised; edit this one directly."),
+            code="invalid_state",
+        )
     existing = Initiative.objects.filter(revision_of=original).first()
     if existing is not None:
         return existing
@@ -133,14 +141,12 @@ def update_initiative(
     """
     target = _locked(initiative)
     if not permissions.belongs_to_user(actor, target):
-        raise DomainError(
-            _("You can only edit your organisation's initiatives."), code="permission_denied"
-        )
+        raise ForbiddenError(_("You can only edit your organisation's initiatives."))
     if target.state == ModerationState.PUBLISHED and target.revision_of_id is None:
         target = start_revision(actor=actor, initiative=target)
         target = _locked(target)
     if target.state not in permissions.EDITABLE_STATES:
-        raise DomainError(
+        raise ConflictError(
             _("This initiative is %(state)s and cannot be edited now.")
             % {"state": target.get_state_display().lower()},
             code="invalid_state",
@@ -155,6 +161,7 @@ def update_initiative(
 
 
 def _check_call_open(call: CallForInitiatives) -> None:
+    """An initiative answers only a call that is open today: on create and on update."""
     today = timezone.localdate()
     if not (call.opens_on <= today <= call.deadline):
         raise DomainError(_("This call is not open."), field="call")
@@ -169,9 +176,7 @@ def add_evidence_file(
     if not permissions.can_edit_initiative(actor, target) or target.state not in (
         permissions.EDITABLE_STATES
     ):
-        raise DomainError(
-            _("You cannot add files to this initiative now."), code="permission_denied"
-        )
+        raise ForbiddenError(_("You cannot add files to this initiative now."))
     try:
         validate_upload(upload)
     except ValidationError as exc:
@@ -190,7 +195,7 @@ def remove_evidence(*, actor: User, evidence: Evidence) -> None:
     if not permissions.can_edit_initiative(actor, target) or target.state not in (
         permissions.EDITABLE_STATES
     ):
-        raise DomainError(_("You cannot change this initiative now."), code="permission_denied")
+        raise ForbiddenError(_("You cannot change this initiative now."))
     evidence.delete()
 
 
@@ -199,11 +204,9 @@ def submit_initiative(*, actor: User, initiative: Initiative) -> Initiative:
     """Send a complete draft (or a revision, or a returned initiative) to the moderators."""
     target = _locked(initiative)
     if not permissions.belongs_to_user(actor, target):
-        raise DomainError(
-            _("You can only submit your organisation's initiatives."), code="permission_denied"
-        )
+        raise ForbiddenError(_("You can only submit your organisation's initiatives."))
     if target.state not in permissions.EDITABLE_STATES:
-        raise DomainError(
+        raise ConflictError(
             _("Only a draft or an initiative returned for changes can be submitted."),
             code="invalid_state",
         )
@@ -227,9 +230,9 @@ def submit_initiative(*, actor: User, initiative: Initiative) -> Initiative:
 def _moderated(actor: User, initiative: Initiative) -> Initiative:
     target = _locked(initiative)
     if not permissions.can_moderate_initiative(actor, target):
-        raise DomainError(_("You cannot moderate this initiative."), code="permission_denied")
+        raise ForbiddenError(_("You cannot moderate this initiative."))
     if target.state != ModerationState.SUBMITTED:
-        raise DomainError(
+        raise ConflictError(
             _("Only a submitted initiative can be moderated; this one is %(state)s.")
             % {"state": target.get_state_display().lower()},
             code="invalid_state",
@@ -328,7 +331,7 @@ def discard_draft(*, actor: User, initiative: Initiative) -> None:
     """Delete a draft that was never submitted (or a revision the owner gives up)."""
     target = _locked(initiative)
     if not permissions.belongs_to_user(actor, target):
-        raise DomainError(_("You cannot delete this initiative."), code="permission_denied")
+        raise ForbiddenError(_("You cannot delete this initiative."))
     never_reviewed = (
         target.state == ModerationState.DRAFT
         and not target.transitions.filter(to_state=ModerationState.SUBMITTED).exists()
@@ -336,7 +339,7 @@ def discard_draft(*, actor: User, initiative: Initiative) -> None:
     if not (
         never_reviewed or (target.revision_of_id and target.state in permissions.EDITABLE_STATES)
     ):
-        raise DomainError(
+        raise ConflictError(
             _("Only a draft that was never submitted can be deleted."), code="invalid_state"
         )
     target.delete()

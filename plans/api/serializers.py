@@ -7,6 +7,7 @@ from typing import Any
 from rest_framework import serializers
 
 from accounts.models import Organisation
+from core.api.fields import CurrencyField
 
 from ..models import (
     BudgetLine,
@@ -22,6 +23,7 @@ from ..models import (
 )
 from ..models.assessment import RUBRIC_FIELDS
 from ..models.plan import PUBLICATION_PARTS
+from ..services.measures import BUDGET_LINE_FIELDS
 
 # --- output -------------------------------------------------------------------------------
 
@@ -461,15 +463,15 @@ class MeasureInputSerializer(serializers.Serializer):
     funding_arrangements = serializers.CharField(required=False, allow_blank=True)
 
 
-class BudgetLineInputSerializer(serializers.Serializer):
-    fiscal_year = serializers.IntegerField()
+class BudgetLineInputSerializer(serializers.ModelSerializer):
+    """A budget line's fields: the service's list; the amount is checked by the service."""
+
     amount = serializers.CharField(max_length=30)
-    currency = serializers.CharField(max_length=10)
-    source_type = serializers.ChoiceField(choices=BudgetLine.SourceType.choices)
-    source_name = serializers.CharField(required=False, allow_blank=True)
-    kind = serializers.ChoiceField(choices=BudgetLine.Kind.choices, required=False)
-    status = serializers.ChoiceField(choices=BudgetLine.Status.choices, required=False)
-    notes = serializers.CharField(required=False, allow_blank=True)
+    currency = CurrencyField()
+
+    class Meta:
+        model = BudgetLine
+        fields = BUDGET_LINE_FIELDS
 
 
 class ChecklistInputSerializer(serializers.Serializer):

@@ -1,21 +1,20 @@
 """Plans API: reads scoped by publication and role; one write view per command.
 
 Reads of a plan's part return 404 when the reader may not see that part. Writes call the same
-services as the pages; a refused permission is a 403, a stale measure save a 409.
+services as the pages; their typed errors (403, 404, 409) are rendered by the API handler.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -42,31 +41,6 @@ from ..permissions import can_edit_plan, can_view_part
 from . import serializers as s
 
 
-def call_service(fn: Callable[..., Any], **kwargs: Any) -> Any:
-    """Run a service; its permission refusal is a 403, a concurrent change a 409."""
-    try:
-        return fn(**kwargs)
-    except DomainError as exc:
-        if exc.code == "permission_denied":
-            raise PermissionDenied(str(exc)) from exc
-        if exc.code == "conflict":
-            raise ConflictError(exc) from exc
-        raise
-
-
-class ConflictError(Exception):
-    def __init__(self, error: DomainError) -> None:
-        super().__init__(str(error))
-        self.error = error
-
-
-def conflict_response(exc: ConflictError) -> Response:
-    return Response(
-        {"detail": str(exc.error), "code": "conflict", "errors": exc.error.errors},
-        status=status.HTTP_409_CONFLICT,
-    )
-
-
 class PlanScopedMixin(APIView):
     """Finds the plan from the URL's country code, for a reader allowed to see ``part``."""
 
@@ -85,12 +59,9 @@ class PlanScopedMixin(APIView):
 
 
 class WriteView(APIView):
-    permission_classes = [IsAuthenticated]
+    """A command: signed-in users only; the service decides who may do what."""
 
-    def handle_exception(self, exc: Exception) -> Response:
-        if isinstance(exc, ConflictError):
-            return conflict_response(exc)
-        return super().handle_exception(exc)
+    permission_classes = [IsAuthenticated]
 
 
 # --- reads --------------------------------------------------------------------------------
@@ -128,8 +99,8 @@ class PlanStartView(WriteView):
         values = dict(data.validated_data)
         country = Country.objects.filter(alpha3=values.pop("country").upper()).first()
         if country is None:
-            raise DomainError("Unknown country.", field="country")
-        plan = call_service(services.start_plan, actor=request.user, country=country, **values)
+            raise DomainError(_("Unknown country."), field="country")
+        plan = services.start_plan(actor=request.user, country=country, **values)
         plan = selectors.plan_list(request.user).get(pk=plan.pk)
         return Response(
             s.PlanListSerializer(plan, context={"editable_country_ids": {country.pk}}).data,
@@ -293,7 +264,7 @@ def _measure_kwargs(plan: Plan, data: dict[str, Any]) -> dict[str, Any]:
         number = data.pop("axis")
         axis = plan.axes.filter(number=number).first() if number else None
         if number and axis is None:
-            raise DomainError("This plan has no such axis.", field="axis")
+            raise DomainError(_("This plan has no such axis."), field="axis")
         data["axis"] = axis
     if "actions" in data:
         refs = data.pop("actions")
@@ -304,7 +275,9 @@ def _measure_kwargs(plan: Plan, data: dict[str, Any]) -> dict[str, Any]:
                 objective__number=int(number), letter=letter
             ).first()
             if action is None:
-                raise DomainError(f"There is no GCM action {ref}.", field="actions")
+                raise DomainError(
+                    _("There is no GCM action %(ref)s.") % {"ref": ref}, field="actions"
+                )
             actions.append(action)
         data["actions"] = actions
     return data
@@ -318,8 +291,7 @@ class MeasureCreateView(PlanScopedMixin, WriteView):
         plan = self.get_plan()
         data = s.MeasureInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        measure = call_service(
-            services.create_measure,
+        measure = services.create_measure(
             actor=request.user,
             plan=plan,
             **_measure_kwargs(plan, data.validated_data),
@@ -341,9 +313,10 @@ class MeasureUpdateView(PlanScopedMixin, WriteView):
         data = s.MeasureInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         if "version" not in data.validated_data:
-            raise DomainError("Send the version of the measure you are changing.", field="version")
-        measure = call_service(
-            services.update_measure,
+            raise DomainError(
+                _("Send the version of the measure you are changing."), field="version"
+            )
+        measure = services.update_measure(
             actor=request.user,
             measure=measure,
             expected_version=data.validated_data["version"],
@@ -363,9 +336,7 @@ class BudgetLineCreateView(PlanScopedMixin, WriteView):
         measure = get_object_or_404(Measure, plan=self.get_plan(), number=kwargs["number"])
         data = s.BudgetLineInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        line = call_service(
-            services.save_budget_line, actor=request.user, measure=measure, **data.validated_data
-        )
+        line = services.save_budget_line(actor=request.user, measure=measure, **data.validated_data)
         return Response(s.BudgetLineSerializer(line).data, status=status.HTTP_201_CREATED)
 
 
@@ -385,9 +356,8 @@ class ChecklistUpdateView(PlanScopedMixin, WriteView):
                 Organisation.objects.filter(pk=entity_id).first() if entity_id else None
             )
             if entity_id and values["responsible_entity"] is None:
-                raise DomainError("Unknown entity.", field="responsible_entity")
-        call_service(
-            services.update_checklist_item,
+                raise DomainError(_("Unknown entity."), field="responsible_entity")
+        services.update_checklist_item(
             actor=request.user,
             plan=plan,
             step_number=step,
@@ -410,8 +380,7 @@ class AssessmentView(PlanScopedMixin, WriteView):
         data = s.AssessmentInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
-        row = call_service(
-            services.assess_objective,
+        row = services.assess_objective(
             actor=request.user,
             plan=self.get_plan(),
             objective_number=v["objective"],
@@ -431,8 +400,7 @@ class PublicationView(PlanScopedMixin, WriteView):
     def post(self, request: Request, **_kwargs: Any) -> Response:
         data = s.PublicationInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        plan = call_service(
-            services.set_publication,
+        plan = services.set_publication(
             actor=request.user,
             plan=self.get_plan(),
             parts=dict(data.validated_data),
@@ -452,8 +420,7 @@ class ProgressUpdateCreateView(PlanScopedMixin, WriteView):
         measure = get_object_or_404(Measure, plan=self.get_plan(), number=kwargs["number"])
         data = s.ProgressUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        update = call_service(
-            services.submit_progress_update,
+        update = services.submit_progress_update(
             actor=request.user,
             measure=measure,
             **data.validated_data,
@@ -462,14 +429,17 @@ class ProgressUpdateCreateView(PlanScopedMixin, WriteView):
 
 
 def _update_for(request: Request, alpha3: str, pk: int) -> ProgressUpdate:
+    """The update if the user may see it (as in the list: approved ones, unless an editor)."""
     plan = selectors.plan_for_country(request.user, alpha3)
-    if not can_edit_plan(request.user, plan):
+    editor = can_edit_plan(request.user, plan)
+    if not editor and not can_view_part(request.user, plan, "publish_measures"):
         raise Http404
-    return get_object_or_404(
-        ProgressUpdate.objects.select_related("measure__plan__country", "entity"),
-        pk=pk,
-        measure__plan=plan,
+    updates = ProgressUpdate.objects.select_related("measure__plan__country", "entity").filter(
+        measure__plan=plan
     )
+    if not editor:
+        updates = updates.filter(state=ProgressUpdate.State.APPROVED)
+    return get_object_or_404(updates, pk=pk)
 
 
 class ProgressUpdateApproveView(WriteView):
@@ -477,8 +447,7 @@ class ProgressUpdateApproveView(WriteView):
 
     @extend_schema(request=None, responses=s.ProgressUpdateSerializer)
     def post(self, request: Request, **kwargs: Any) -> Response:
-        update = call_service(
-            services.approve_progress_update,
+        update = services.approve_progress_update(
             actor=request.user,
             update=_update_for(request, kwargs["alpha3"], kwargs["pk"]),
         )
@@ -492,8 +461,7 @@ class ProgressUpdateReturnView(WriteView):
     def post(self, request: Request, **kwargs: Any) -> Response:
         data = s.ReturnInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        update = call_service(
-            services.return_progress_update,
+        update = services.return_progress_update(
             actor=request.user,
             update=_update_for(request, kwargs["alpha3"], kwargs["pk"]),
             reason=data.validated_data["reason"],
@@ -511,8 +479,7 @@ class IndicatorValueCreateView(PlanScopedMixin, WriteView):
         indicator = get_object_or_404(Indicator, plan=self.get_plan(), code=kwargs["code"])
         data = s.IndicatorValueInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        value = call_service(
-            services.record_indicator_value,
+        value = services.record_indicator_value(
             actor=request.user,
             indicator=indicator,
             **data.validated_data,
@@ -523,14 +490,15 @@ class IndicatorValueCreateView(PlanScopedMixin, WriteView):
 class IndicatorValueValidateView(PlanScopedMixin, WriteView):
     """Validate a value (national coordinator); validated values are published."""
 
+    part = "publish_indicators"
+
     @extend_schema(request=None, responses=s.IndicatorValueSerializer)
     def post(self, request: Request, **kwargs: Any) -> Response:
-        value = get_object_or_404(
-            IndicatorValue.objects.select_related("indicator__plan"),
-            pk=kwargs["pk"],
-            indicator__plan=self.get_plan(),
+        values = IndicatorValue.objects.select_related("indicator__plan").filter(
+            indicator__plan=self.get_plan()
         )
-        if not self.is_editor():
-            raise Http404
-        value = call_service(services.validate_indicator_value, actor=request.user, value=value)
+        if not self.is_editor():  # the public sees validated values only
+            values = values.filter(status=IndicatorValue.Status.VALIDATED)
+        value = get_object_or_404(values, pk=kwargs["pk"])
+        value = services.validate_indicator_value(actor=request.user, value=value)
         return Response(s.IndicatorValueSerializer(value).data)

@@ -260,20 +260,6 @@ class BudgetLine(TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.measure_id} {self.fiscal_year}: {self.amount} {self.currency}"
 
-    def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
-        from plans.currencies import is_currency
-
-        self.currency = (self.currency or "").upper()
-        if not is_currency(self.currency):
-            raise ValidationError(
-                {
-                    "currency": _("“%(code)s” is not an ISO 4217 currency code.")
-                    % {"code": self.currency}
-                }
-            )
-
 
 # Budget statuses in their order; money at SECURED or beyond counts as funded.
 BUDGET_ORDER = [s.value for s in BudgetLine.Status]

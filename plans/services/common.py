@@ -1,15 +1,15 @@
-"""Checks shared by the plan services."""
+"""Checks shared by the plan services (``apply_fields`` and ``set_history_user`` come from core)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import models
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation
-from core.errors import DomainError
+from core.errors import DomainError, ForbiddenError
+from core.services import apply_fields, set_history_user
 from objectives.models import OBJECTIVE_COUNT, Objective
 
 from ..models import Plan
@@ -18,19 +18,17 @@ from ..permissions import can_coordinate_plan, can_edit_plan
 
 def require_editor(actor: Any, plan: Plan) -> None:
     if not can_edit_plan(actor, plan):
-        raise DomainError(
+        raise ForbiddenError(
             _("Only the government officials of %(country)s may change this plan.")
             % {"country": plan.country.name},
-            code="permission_denied",
         )
 
 
 def require_coordinator(actor: Any, plan: Plan) -> None:
     if not can_coordinate_plan(actor, plan):
-        raise DomainError(
+        raise ForbiddenError(
             _("Only the national coordinator of %(country)s may do this.")
             % {"country": plan.country.name},
-            code="permission_denied",
         )
 
 
@@ -75,18 +73,12 @@ def country_entities(
     return found
 
 
-def set_history_user(instance: models.Model, actor: Any) -> None:
-    instance._history_user = actor  # type: ignore[attr-defined]
-
-
-def apply_fields(instance: models.Model, data: dict[str, Any], allowed: Iterable[str]) -> list[str]:
-    """Set the allowed fields present in ``data``; returns the names that were set."""
-    changed = []
-    for name in allowed:
-        if name in data:
-            setattr(instance, name, data[name])
-            changed.append(name)
-    unknown = set(data) - set(allowed)
-    if unknown:
-        raise DomainError(_("Unknown fields: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
-    return changed
+__all__ = [
+    "apply_fields",
+    "country_entities",
+    "lock_plan",
+    "objectives_by_number",
+    "require_coordinator",
+    "require_editor",
+    "set_history_user",
+]

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.errors import DomainError, full_clean_or_raise
+from core.errors import DomainError, NotFoundError, full_clean_or_raise
 from objectives.models import DisaggregationDimension, ObjectiveAction, SDGTarget, ToolItem
 
 from ..models import Indicator, IndicatorValue, Measure, Plan
@@ -60,9 +60,9 @@ def save_indicator(
     plan = lock_plan(plan)
     require_editor(actor, plan)
     if indicator is not None and indicator.plan_id != plan.pk:
-        raise DomainError(_("This indicator belongs to another plan."), code="not_found")
+        raise NotFoundError(_("This indicator belongs to another plan."))
     row = indicator or Indicator(plan=plan)
-    apply_fields(row, data, INDICATOR_FIELDS)
+    apply_fields(row, data, allowed=INDICATOR_FIELDS)
     row.sdg_target = sdg_target
     if lead_entity is not None:
         country_entities(plan, [lead_entity.pk], field="lead_entity")

@@ -9,10 +9,16 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.errors import DomainError, full_clean_or_raise
+from core.currencies import clean_currency
+from core.errors import (
+    ConflictError,
+    DomainError,
+    ForbiddenError,
+    NotFoundError,
+    full_clean_or_raise,
+)
 from objectives.models import GuidingPrinciple, ObjectiveAction
 
-from ..currencies import is_currency
 from ..models import (
     BudgetLine,
     Measure,
@@ -51,6 +57,30 @@ MEASURE_FIELDS = (
     "supporting_activities",
     "resources",
     "funding_arrangements",
+)
+# What a budget line holds; the page form and the API serializer take their fields from here.
+BUDGET_LINE_FIELDS = (
+    "fiscal_year",
+    "amount",
+    "currency",
+    "source_type",
+    "source_name",
+    "kind",
+    "status",
+    "notes",
+)
+
+
+# The measure's links to other records, which _apply_measure checks and resolves; with
+# MEASURE_FIELDS and ``version`` they are what the API input serializer accepts.
+MEASURE_LINKS = (
+    "axis",
+    "responsible_entity",
+    "involved_entities",
+    "objectives",
+    "primary_objective",
+    "actions",
+    "principles",
 )
 
 
@@ -117,7 +147,7 @@ def _apply_measure(
                 raise DomainError(_("Unknown guiding principle."), field="principles")
             chosen.append((principle, (how or "").strip()))
         relations["principles"] = chosen
-    apply_fields(measure, data, MEASURE_FIELDS)
+    apply_fields(measure, data, allowed=MEASURE_FIELDS)
     if measure.deadline_kind == Measure.DeadlineKind.CONTINUOUS:
         measure.deadline = None
     if "actions" in relations:
@@ -198,9 +228,9 @@ def update_measure(*, actor: Any, measure: Measure, expected_version: int, **dat
     require_editor(actor, plan)
     current = Measure.objects.select_for_update().get(pk=measure.pk)
     if current.plan_id != plan.pk:  # pragma: no cover - defensive
-        raise DomainError(_("No such measure."), code="not_found")
+        raise NotFoundError(_("No such measure."))
     if int(expected_version) != current.version:
-        raise DomainError(
+        raise ConflictError(
             _(
                 "Measure %(n)s was changed by someone else while you were editing it "
                 "(you edited version %(yours)s; it is now at version %(now)s). "
@@ -208,7 +238,6 @@ def update_measure(*, actor: Any, measure: Measure, expected_version: int, **dat
             )
             % {"n": current.number, "yours": expected_version, "now": current.version},
             field="version",
-            code="conflict",
         )
     relations = _apply_measure(plan, current, data)
     _check_number(plan, current)
@@ -243,33 +272,13 @@ def save_budget_line(
     plan = lock_plan(measure.plan)
     require_editor(actor, plan)
     if line is not None and line.measure_id != measure.pk:
-        raise DomainError(_("This budget line belongs to another measure."), code="not_found")
+        raise NotFoundError(_("This budget line belongs to another measure."))
     row = line or BudgetLine(measure=measure)
     if "amount" in data:
         data["amount"] = _parse_amount(data["amount"])
     if "currency" in data:
-        code = str(data["currency"] or "").strip().upper()
-        if not is_currency(code):
-            raise DomainError(
-                _("“%(code)s” is not an ISO 4217 currency code (e.g. EUR, KES, LKR).")
-                % {"code": data["currency"]},
-                field="currency",
-            )
-        data["currency"] = code
-    apply_fields(
-        row,
-        data,
-        (
-            "fiscal_year",
-            "amount",
-            "currency",
-            "source_type",
-            "source_name",
-            "kind",
-            "status",
-            "notes",
-        ),
-    )
+        data["currency"] = clean_currency(data["currency"])
+    apply_fields(row, data, allowed=BUDGET_LINE_FIELDS)
     full_clean_or_raise(row)
     set_history_user(row, actor)
     row.save()
@@ -297,12 +306,11 @@ def submit_progress_update(
     plan = lock_plan(measure.plan)
     measure = Measure.objects.select_related("plan__country").get(pk=measure.pk)
     if not can_report_on_measure(actor, measure):
-        raise DomainError(
+        raise ForbiddenError(
             _(
                 "Only focal points of the entity responsible for this measure, or of an "
                 "entity involved in it, may report on it."
             ),
-            code="permission_denied",
         )
     if not progress.strip():
         raise DomainError(_("Describe the progress made."), field="progress")
@@ -323,13 +331,14 @@ def submit_progress_update(
     return update
 
 
-def _lock_update(update: ProgressUpdate) -> tuple[Plan, ProgressUpdate]:
+def _lock_update(actor: Any, update: ProgressUpdate) -> tuple[Plan, ProgressUpdate]:
+    """Lock the plan and the update; only the coordinator reviews, and only a submitted one."""
     plan = lock_plan(update.measure.plan)
+    require_coordinator(actor, plan)
     row = ProgressUpdate.objects.select_for_update().select_related("measure").get(pk=update.pk)
     if row.state != ProgressUpdate.State.SUBMITTED:
-        raise DomainError(
+        raise ConflictError(
             _("This update was already %(state)s.") % {"state": row.get_state_display().lower()},
-            code="conflict",
         )
     return plan, row
 
@@ -337,12 +346,10 @@ def _lock_update(update: ProgressUpdate) -> tuple[Plan, ProgressUpdate]:
 @transaction.atomic
 def approve_progress_update(*, actor: Any, update: ProgressUpdate) -> ProgressUpdate:
     """The coordinator approves an update: only then does the measure's status change."""
-    plan, row = _lock_update(update)
-    require_coordinator(actor, plan)
+    _plan, row = _lock_update(actor, update)
     if row.author_id == actor.pk:
-        raise DomainError(
+        raise ForbiddenError(
             _("You cannot approve your own update; another coordinator must review it."),
-            code="permission_denied",
         )
     row.state = ProgressUpdate.State.APPROVED
     row.reviewed_by = actor
@@ -361,12 +368,11 @@ def approve_progress_update(*, actor: Any, update: ProgressUpdate) -> ProgressUp
 @transaction.atomic
 def return_progress_update(*, actor: Any, update: ProgressUpdate, reason: str) -> ProgressUpdate:
     """The coordinator returns an update to its author, saying why."""
-    plan, row = _lock_update(update)
-    require_coordinator(actor, plan)
+    _plan, row = _lock_update(actor, update)
     if not (reason or "").strip():
         raise DomainError(_("Say why the update is returned."), field="return_reason")
     if row.author_id == actor.pk:
-        raise DomainError(_("You cannot review your own update."), code="permission_denied")
+        raise ForbiddenError(_("You cannot review your own update."))
     row.state = ProgressUpdate.State.RETURNED
     row.return_reason = reason.strip()
     row.reviewed_by = actor

@@ -12,7 +12,7 @@ from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.errors import DomainError, full_clean_or_raise
+from core.errors import ConflictError, DomainError, ForbiddenError, full_clean_or_raise
 from core.uploads import validate_upload
 from countries.models import Country
 from objectives.models import ChecklistItem, GuidingQuestion, ProcessStep
@@ -61,20 +61,18 @@ def start_plan(
 ) -> Plan:
     """The national coordinator starts the country's plan (one current plan per country)."""
     if not can_coordinate_country(actor, country.pk):
-        raise DomainError(
+        raise ForbiddenError(
             _("Only the national coordinator of %(country)s may start its plan.")
             % {"country": country.name},
-            code="permission_denied",
         )
     Country.objects.select_for_update().get(pk=country.pk)
     if Plan.objects.filter(country=country).exists():
-        raise DomainError(
+        raise ConflictError(
             _("%(country)s already has a plan; revise it instead of starting another.")
             % {"country": country.name},
-            code="conflict",
         )
     plan = Plan(country=country, title=title.strip(), form=form)
-    apply_fields(plan, fields, (*PLAN_FIELDS[2:], "summary"))
+    apply_fields(plan, fields, allowed=(*PLAN_FIELDS[2:], "summary"))
     full_clean_or_raise(plan)
     set_history_user(plan, actor)
     plan.save()
@@ -91,7 +89,7 @@ def update_plan(*, actor: Any, plan: Plan, **fields: Any) -> Plan:
     """Change the plan's description (not its adoption, revision or publication)."""
     plan = lock_plan(plan)
     require_coordinator(actor, plan)
-    changed = apply_fields(plan, fields, PLAN_FIELDS)
+    changed = apply_fields(plan, fields, allowed=PLAN_FIELDS)
     full_clean_or_raise(plan)
     set_history_user(plan, actor)
     plan.save(update_fields=[*changed, "updated_at"])
@@ -161,7 +159,7 @@ def revise_plan(*, actor: Any, plan: Plan, reason: str, **fields: Any) -> Plan:
     if not reason.strip():
         raise DomainError(_("Say why the plan is being revised."), field="reason")
     previous = snapshot(plan)
-    changed = apply_fields(plan, fields, PLAN_FIELDS)
+    changed = apply_fields(plan, fields, allowed=PLAN_FIELDS)
     plan.revision += 1
     full_clean_or_raise(plan)
     PlanRevision.objects.create(
@@ -278,7 +276,9 @@ def update_checklist_item(
     row = ChecklistProgress.objects.select_for_update().filter(plan=plan, item=item).first()
     row = row or ChecklistProgress(plan=plan, item=item)
     apply_fields(
-        row, fields, ("status", "responsible_entity", "responsible_role", "due_date", "notes")
+        row,
+        fields,
+        allowed=("status", "responsible_entity", "responsible_role", "due_date", "notes"),
     )
     if row.status in ACHIEVED_STATUSES:
         row.completed_on = row.completed_on or timezone.localdate()
@@ -347,5 +347,5 @@ def answer_guiding_question(
     try:
         row.save()
     except IntegrityError as exc:  # pragma: no cover - a concurrent first answer
-        raise DomainError(_("Someone answered at the same time; reload the page.")) from exc
+        raise ConflictError(_("Someone answered at the same time; reload the page.")) from exc
     return row

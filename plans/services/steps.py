@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation
-from core.errors import DomainError, full_clean_or_raise
+from core.errors import DomainError, NotFoundError, full_clean_or_raise
 from objectives.models import OBJECTIVE_COUNT, Constituency, ProcessStep, ToolItem
 
 from ..models import Consultation, CoordinationBody, Meeting, ObjectiveAssessment, Plan, Stakeholder
@@ -51,9 +51,9 @@ def save_stakeholder(
     plan = lock_plan(plan)
     require_editor(actor, plan)
     if stakeholder is not None and stakeholder.plan_id != plan.pk:
-        raise DomainError(_("This stakeholder belongs to another plan."), code="not_found")
+        raise NotFoundError(_("This stakeholder belongs to another plan."))
     row = stakeholder or Stakeholder(plan=plan)
-    apply_fields(row, fields, STAKEHOLDER_FIELDS)
+    apply_fields(row, fields, allowed=STAKEHOLDER_FIELDS)
     if row.organisation_id is None and not (row.name or "").strip():
         raise DomainError(_("Choose an organisation or give the group's name."), field="name")
     full_clean_or_raise(row)
@@ -77,12 +77,12 @@ def save_coordination_body(
     plan = lock_plan(plan)
     require_editor(actor, plan)
     if body is not None and body.plan_id != plan.pk:
-        raise DomainError(_("This body belongs to another plan."), code="not_found")
+        raise NotFoundError(_("This body belongs to another plan."))
     row = body or CoordinationBody(plan=plan)
     apply_fields(
         row,
         fields,
-        (
+        allowed=(
             "name",
             "set_up",
             "body_role",
@@ -181,7 +181,7 @@ def record_consultation(
     if step is None:
         raise DomainError(_("There is no step %(n)s.") % {"n": step_number}, field="step")
     if consultation is not None and consultation.plan_id != plan.pk:
-        raise DomainError(_("This consultation belongs to another plan."), code="not_found")
+        raise NotFoundError(_("This consultation belongs to another plan."))
     objectives = objectives_by_number(objective_numbers or [])
     if criteria and any(c.tool.number != 2 for c in criteria):
         raise DomainError(_("Only the Tool 2 criteria can be ticked here."), field="criteria")
@@ -193,7 +193,14 @@ def record_consultation(
     apply_fields(
         row,
         fields,
-        ("mode", "focus", "participant_count", "participants_notes", "synthesis", "shared_back"),
+        allowed=(
+            "mode",
+            "focus",
+            "participant_count",
+            "participants_notes",
+            "synthesis",
+            "shared_back",
+        ),
     )
     full_clean_or_raise(row)
     set_history_user(row, actor)

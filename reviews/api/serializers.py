@@ -8,6 +8,7 @@ from django.urls import reverse
 from rest_framework import serializers
 
 from accounts.models import Organisation
+from core.api.fields import CurrencyField
 from countries.models import Country, ReviewRegion
 from objectives.models import GuidingPrinciple, Objective
 
@@ -263,7 +264,7 @@ class PledgeInputSerializer(serializers.Serializer):
     amount = serializers.DecimalField(
         max_digits=16, decimal_places=2, required=False, allow_null=True
     )
-    currency = serializers.CharField(max_length=3, required=False, allow_blank=True)
+    currency = CurrencyField(required=False, allow_blank=True)
 
 
 class PledgeChangeSerializer(PledgeInputSerializer):

@@ -8,7 +8,6 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated, IsAuthenticatedOrReadOnly
 from rest_framework.request import Request
@@ -17,21 +16,11 @@ from rest_framework.views import APIView
 
 from core.api.parsers import JSONParser
 from core.api.permissions import PublicReadOnly
-from core.errors import DomainError
 
 from .. import permissions, selectors, services
 from ..filters import CycleFilter, PledgeFilter, SubmissionFilter
 from ..models import Pledge, ReviewCycle, Submission
 from . import serializers as s
-
-
-def _raise_domain(exc: DomainError) -> None:
-    if exc.code == "permission_denied":
-        raise PermissionDenied(str(exc)) from exc
-    if exc.code == "not_found":
-        raise Http404(str(exc)) from exc
-    raise exc
-
 
 # --- cycles -------------------------------------------------------------------------------------
 
@@ -48,14 +37,9 @@ class CycleListView(generics.ListAPIView):
 
     @extend_schema(request=s.CycleInputSerializer, responses={201: s.CycleSerializer})
     def post(self, request: Request) -> Response:
-        if not permissions.can_manage_cycles(request.user):
-            raise PermissionDenied()
         data = s.CycleInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            cycle = services.create_cycle(actor=request.user, **data.validated_data)
-        except DomainError as exc:
-            _raise_domain(exc)
+        cycle = services.create_cycle(actor=request.user, **data.validated_data)
         return Response(s.CycleSerializer(cycle).data, status=status.HTTP_201_CREATED)
 
 
@@ -72,14 +56,9 @@ class CycleDetailView(generics.RetrieveAPIView):
     @extend_schema(request=s.CycleInputSerializer, responses=s.CycleSerializer)
     def patch(self, request: Request, code: str) -> Response:
         cycle = get_object_or_404(ReviewCycle, code=code)
-        if not permissions.can_manage_cycle(request.user, cycle):
-            raise PermissionDenied()
         data = s.CycleInputSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        try:
-            cycle = services.update_cycle(actor=request.user, cycle=cycle, **data.validated_data)
-        except DomainError as exc:
-            _raise_domain(exc)
+        cycle = services.update_cycle(actor=request.user, cycle=cycle, **data.validated_data)
         return Response(s.CycleSerializer(cycle).data)
 
 
@@ -102,10 +81,7 @@ class SubmissionListView(generics.ListAPIView):
     def post(self, request: Request) -> Response:
         data = s.SubmissionInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            submission = services.create_submission(actor=request.user, **data.validated_data)
-        except DomainError as exc:
-            _raise_domain(exc)
+        submission = services.create_submission(actor=request.user, **data.validated_data)
         return Response(
             s.SubmissionDetailSerializer(submission).data, status=status.HTTP_201_CREATED
         )
@@ -123,16 +99,11 @@ class SubmissionDetailView(generics.RetrieveAPIView):
     @extend_schema(request=s.SubmissionUpdateSerializer, responses=s.SubmissionDetailSerializer)
     def patch(self, request: Request, pk: int) -> Response:
         submission: Submission = self.get_object()
-        if not permissions.can_edit_submission_author(request.user, submission):
-            raise PermissionDenied()
         data = s.SubmissionUpdateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            submission = services.update_submission(
-                actor=request.user, submission=submission, **data.validated_data
-            )
-        except DomainError as exc:
-            _raise_domain(exc)
+        submission = services.update_submission(
+            actor=request.user, submission=submission, **data.validated_data
+        )
         return Response(s.SubmissionDetailSerializer(self.get_object()).data)
 
 
@@ -144,12 +115,7 @@ class SubmissionSubmitView(APIView):
     @extend_schema(request=None, responses=s.SubmissionDetailSerializer)
     def post(self, request: Request, pk: int) -> Response:
         submission = get_object_or_404(selectors.submission_list(request.user), pk=pk)
-        if not permissions.can_edit_submission_author(request.user, submission):
-            raise PermissionDenied()
-        try:
-            services.submit_submission(actor=request.user, submission=submission)
-        except DomainError as exc:
-            _raise_domain(exc)
+        services.submit_submission(actor=request.user, submission=submission)
         fresh = selectors.submission_detail_queryset(request.user).get(pk=pk)
         return Response(s.SubmissionDetailSerializer(fresh).data)
 
@@ -163,19 +129,14 @@ class SubmissionAttachmentView(APIView):
     @extend_schema(request=s.AttachmentInputSerializer, responses={201: s.AttachmentSerializer})
     def post(self, request: Request, pk: int) -> Response:
         submission = get_object_or_404(selectors.submission_list(request.user), pk=pk)
-        if not permissions.can_edit_submission_author(request.user, submission):
-            raise PermissionDenied()
         data = s.AttachmentInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            attachment = services.add_submission_attachment(
-                actor=request.user,
-                submission=submission,
-                upload=data.validated_data["file"],
-                name=data.validated_data.get("name", ""),
-            )
-        except DomainError as exc:
-            _raise_domain(exc)
+        attachment = services.add_submission_attachment(
+            actor=request.user,
+            submission=submission,
+            upload=data.validated_data["file"],
+            name=data.validated_data.get("name", ""),
+        )
         return Response(s.AttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
 
 
@@ -199,10 +160,7 @@ class PledgeListView(generics.ListAPIView):
     def post(self, request: Request) -> Response:
         data = s.PledgeInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            pledge = services.create_pledge(actor=request.user, **data.validated_data)
-        except DomainError as exc:
-            _raise_domain(exc)
+        pledge = services.create_pledge(actor=request.user, **data.validated_data)
         fresh = selectors.pledge_detail_queryset().get(pk=pledge.pk)
         return Response(s.PledgeDetailSerializer(fresh).data, status=status.HTTP_201_CREATED)
 
@@ -219,14 +177,9 @@ class PledgeDetailView(generics.RetrieveAPIView):
     @extend_schema(request=s.PledgeChangeSerializer, responses=s.PledgeDetailSerializer)
     def patch(self, request: Request, pk: int) -> Response:
         pledge: Pledge = self.get_object()
-        if not permissions.can_edit_pledge(request.user, pledge):
-            raise PermissionDenied()
         data = s.PledgeChangeSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        try:
-            services.update_pledge(actor=request.user, pledge=pledge, **data.validated_data)
-        except DomainError as exc:
-            _raise_domain(exc)
+        services.update_pledge(actor=request.user, pledge=pledge, **data.validated_data)
         return Response(s.PledgeDetailSerializer(self.get_object()).data)
 
 
@@ -238,16 +191,11 @@ class PledgeStatusUpdateView(APIView):
     @extend_schema(request=s.PledgeUpdateInputSerializer, responses={201: s.PledgeUpdateSerializer})
     def post(self, request: Request, pk: int) -> Response:
         pledge = get_object_or_404(Pledge, pk=pk)
-        if not permissions.can_edit_pledge(request.user, pledge):
-            raise PermissionDenied()
         data = s.PledgeUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            update = services.post_pledge_update(
-                actor=request.user, pledge=pledge, **data.validated_data
-            )
-        except DomainError as exc:
-            _raise_domain(exc)
+        update = services.post_pledge_update(
+            actor=request.user, pledge=pledge, **data.validated_data
+        )
         return Response(s.PledgeUpdateSerializer(update).data, status=status.HTTP_201_CREATED)
 
 
@@ -268,19 +216,11 @@ class ReportListView(generics.ListAPIView):
     def post(self, request: Request) -> Response:
         data = s.ReportRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        try:
-            job, created = services.request_report(
-                actor=request.user,
-                kind=data.validated_data["kind"],
-                parameters=data.validated_data.get("parameters", {}),
-            )
-        except services.ReportServiceUnavailable as exc:
-            return Response(
-                {"detail": str(exc), "code": exc.code, "errors": exc.errors},
-                status=status.HTTP_503_SERVICE_UNAVAILABLE,
-            )
-        except DomainError as exc:
-            _raise_domain(exc)
+        job, created = services.request_report(
+            actor=request.user,
+            kind=data.validated_data["kind"],
+            parameters=data.validated_data.get("parameters", {}),
+        )
         fresh = selectors.report_list(request.user).get(pk=job.pk)
         return Response(
             s.ReportJobSerializer(fresh).data,

@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.permissions import can_edit_country
-from core.errors import DomainError
+from core.errors import DomainError, ForbiddenError
 from countries.models import Country, ReviewRegion
 
 from .. import report_data
@@ -83,11 +83,10 @@ def clean_parameters(kind: str, params: dict[str, Any], user: Any) -> dict[str, 
     if kind == ReportJob.Kind.DRAFT_REVIEW:
         country = _country(params)
         if not can_edit_country(user, country.pk):
-            raise DomainError(
+            raise ForbiddenError(
                 _("Only the government roles of %(c)s may compile its draft review.")
                 % {"c": country.name},
                 field="country",
-                code="permission_denied",
             )
         return {"country": country.alpha3}
     if kind == ReportJob.Kind.REGIONAL_SYNTHESIS:

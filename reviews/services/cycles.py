@@ -11,7 +11,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.errors import DomainError, full_clean_or_raise
+from core.errors import ForbiddenError, full_clean_or_raise
+from core.services import apply_fields
 from countries.models import ReviewRegion
 
 from ..models import ReviewCycle
@@ -41,18 +42,14 @@ CYCLE_FIELDS = (
 )
 
 
-def _apply(cycle: ReviewCycle, data: dict[str, Any]) -> list[str]:
-    changed = []
-    for name, value in data.items():
-        if name not in CYCLE_FIELDS:
-            raise DomainError(_("Unknown field “%(f)s”.") % {"f": name}, field=name)
-        if name == "review_region":
-            name = "review_region_id"
-            value = value.pk if isinstance(value, ReviewRegion) else value
-        if getattr(cycle, name) != value:
-            setattr(cycle, name, value)
-            changed.append(name)
-    return changed
+def _apply(cycle: ReviewCycle, data: dict[str, Any], *, actor: Any = None) -> list[str]:
+    """Set the given fields (the region as an instance or an id); returns those changed."""
+    data = dict(data)
+    if "review_region" in data:
+        region = data.pop("review_region")
+        data["review_region_id"] = region.pk if isinstance(region, ReviewRegion) else region
+    allowed = [f if f != "review_region" else "review_region_id" for f in CYCLE_FIELDS]
+    return apply_fields(cycle, data, allowed=allowed, actor=actor)
 
 
 @transaction.atomic
@@ -61,13 +58,12 @@ def create_cycle(*, actor: Any, **data: Any) -> ReviewCycle:
     region = data.get("review_region")
     region_id = region.pk if isinstance(region, ReviewRegion) else region
     if not may_create_cycle_for_region(actor, region_id):
-        raise DomainError(
+        raise ForbiddenError(
             _("You may only manage review cycles of your own review region."),
             field="review_region",
-            code="permission_denied",
         )
     cycle = ReviewCycle()
-    _apply(cycle, data)
+    _apply(cycle, data, actor=actor)
     full_clean_or_raise(cycle)
     cycle.save()
     return cycle
@@ -78,20 +74,18 @@ def update_cycle(*, actor: Any, cycle: ReviewCycle, **data: Any) -> ReviewCycle:
     """Change a cycle's dates, venue, organisers, window or outcome."""
     cycle = ReviewCycle.objects.select_for_update().get(pk=cycle.pk)
     if not can_manage_cycle(actor, cycle):
-        raise DomainError(
+        raise ForbiddenError(
             _("You may only manage review cycles of your own review region."),
-            code="permission_denied",
         )
     if "review_region" in data or "kind" in data:
         new_region = data.get("review_region", cycle.review_region_id)
         new_region_id = new_region.pk if isinstance(new_region, ReviewRegion) else new_region
         if not may_create_cycle_for_region(actor, new_region_id):
-            raise DomainError(
+            raise ForbiddenError(
                 _("You may only manage review cycles of your own review region."),
                 field="review_region",
-                code="permission_denied",
             )
-    changed = _apply(cycle, data)
+    changed = _apply(cycle, data, actor=actor)
     if changed:
         full_clean_or_raise(cycle)
         cycle.save(update_fields=[*changed, "updated_at"])

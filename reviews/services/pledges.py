@@ -7,12 +7,13 @@ from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-import pycountry
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation
-from core.errors import DomainError, full_clean_or_raise
+from core.currencies import invalid_currency_message, is_active_currency
+from core.errors import ConflictError, DomainError, ForbiddenError, full_clean_or_raise
+from core.services import apply_fields
 from countries.models import Country
 from objectives.models import GuidingPrinciple, Objective
 
@@ -31,10 +32,6 @@ SCALAR_FIELDS = (
     "cycle",
 )
 M2M_FIELDS = ("objectives", "principles", "partner_countries", "partner_organisations")
-
-
-def currency_is_valid(code: str) -> bool:
-    return pycountry.currencies.get(alpha_3=code.upper()) is not None
 
 
 # How each related list may be given besides model instances: by its natural key.
@@ -146,20 +143,16 @@ def _validate(pledge: Pledge, m2m: dict[str, list[Any]], matches_id: Any) -> Non
         add("amount", _("Only financial pledges state an amount and currency."))
     if pledge.amount is not None and pledge.amount < 0:
         add("amount", _("The amount cannot be negative."))
-    if pledge.currency and not currency_is_valid(pledge.currency):
-        add(
-            "currency",
-            _("“%(code)s” is not an ISO 4217 currency code.") % {"code": pledge.currency},
-        )
+    if pledge.currency and not is_active_currency(pledge.currency):
+        add("currency", invalid_currency_message(pledge.currency))
     if errors:
         raise DomainError(errors=errors)
 
 
-def _set_scalars(pledge: Pledge, data: dict[str, Any]) -> list[str]:
-    changed = []
+def _set_scalars(pledge: Pledge, data: dict[str, Any], *, actor: Any) -> list[str]:
+    """Check and convert the pledge's own fields, then set them; returns those changed."""
+    values: dict[str, Any] = {}
     for name, value in data.items():
-        if name not in SCALAR_FIELDS:
-            raise DomainError(_("Unknown field."), field=name)
         if name == "amount":
             value = _clean_amount(value)
         elif name == "cycle":
@@ -171,12 +164,9 @@ def _set_scalars(pledge: Pledge, data: dict[str, Any]) -> list[str]:
                 value = datetime.date.fromisoformat(value)
             except ValueError as exc:
                 raise DomainError(_("Enter a valid date."), field="deadline") from exc
-        elif isinstance(value, str):
-            value = value.strip()
-        if getattr(pledge, name) != value:
-            setattr(pledge, name, value)
-            changed.append(name)
-    return changed
+        values[name] = value
+    allowed = [f if f != "cycle" else "cycle_id" for f in SCALAR_FIELDS]
+    return apply_fields(pledge, values, allowed=allowed, actor=actor, strip=True)
 
 
 @transaction.atomic
@@ -198,19 +188,17 @@ def create_pledge(
             _("A pledge is made by one country or one organisation."), field="country"
         )
     if country is not None and not can_pledge_for_country(actor, country.pk):
-        raise DomainError(
+        raise ForbiddenError(
             _("Only the government roles of %(c)s may pledge for it.") % {"c": country.name},
             field="country",
-            code="permission_denied",
         )
     if organisation is not None and not can_pledge_for_organisation(actor, organisation.pk):
-        raise DomainError(
+        raise ForbiddenError(
             _("You may only pledge for your own organisation."),
             field="organisation",
-            code="permission_denied",
         )
     pledge = Pledge(country=country, organisation=organisation, created_by=actor)
-    _set_scalars(pledge, data)
+    _set_scalars(pledge, data, actor=actor)
     m2m = {
         "objectives": _fetch(Objective, objectives, "objectives"),
         "principles": _fetch(GuidingPrinciple, principles, "principles"),
@@ -235,11 +223,11 @@ def update_pledge(*, actor: Any, pledge: Pledge, matches: Any = _UNSET, **data: 
     """Change a pledge's terms; the same rules as when it was made."""
     pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
     if not can_edit_pledge(actor, pledge):
-        raise DomainError(_("You may not change this pledge."), code="permission_denied")
+        raise ForbiddenError(_("You may not change this pledge."))
     if pledge.status == Pledge.Status.WITHDRAWN:
-        raise DomainError(_("A withdrawn pledge can no longer be changed."), code="withdrawn")
+        raise ConflictError(_("A withdrawn pledge can no longer be changed."), code="withdrawn")
     m2m_input = {name: data.pop(name) for name in M2M_FIELDS if name in data}
-    changed = _set_scalars(pledge, data)
+    changed = _set_scalars(pledge, data, actor=actor)
     models = {
         "objectives": Objective,
         "principles": GuidingPrinciple,
@@ -273,9 +261,8 @@ def post_pledge_update(*, actor: Any, pledge: Pledge, status: str, note: str) ->
     """Post a status update on a pledge; the pledge takes the new status."""
     pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
     if not can_edit_pledge(actor, pledge):
-        raise DomainError(
+        raise ForbiddenError(
             _("Only the pledging country or organisation may post updates."),
-            code="permission_denied",
         )
     if pledge.status == Pledge.Status.WITHDRAWN:
         raise DomainError(_("A withdrawn pledge takes no further updates."), field="status")

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as BrokerOperationalError
 
 from accounts.models import User
-from core.errors import DomainError, UnavailableError
+from core.errors import DomainError, ForbiddenError, UnavailableError
 
 from ..models import ReportFile, ReportJob
 from ..permissions import can_request_report
@@ -33,7 +33,7 @@ TRANSIENT_ERRORS: tuple[type[Exception], ...] = (
 )
 
 
-class ReportServiceUnavailable(UnavailableError):  # noqa: N818 - a DomainError, by meaning
+class ReportServiceUnavailable(UnavailableError):  # noqa: N818 - a DomainError, named by meaning
     """The broker (Redis) could not take the job; nothing was kept (503 on pages and the API)."""
 
 
@@ -56,7 +56,7 @@ def request_report(
     cannot be reached, the job is removed again and ReportServiceUnavailable says so.
     """
     if not can_request_report(actor):
-        raise DomainError(_("Log in to request reports."), code="permission_denied")
+        raise ForbiddenError(_("Log in to request reports."))
     params = builders.clean_parameters(kind, parameters or {}, actor)
     job, created = _create_or_reuse(actor=actor, kind=kind, params=params)
     if created:

@@ -13,7 +13,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import Organisation
-from core.errors import DomainError, full_clean_or_raise
+from core.errors import (
+    ConflictError,
+    DomainError,
+    ForbiddenError,
+    NotFoundError,
+    full_clean_or_raise,
+)
+from core.services import apply_fields
 from core.uploads import validate_upload
 from countries.models import Country
 from objectives.models import Objective
@@ -91,11 +98,10 @@ def create_submission(
         cycle=cycle, kind=kind, country=country, organisation=organisation, created_by=actor
     )
     if not can_edit_submission_author(actor, submission):
-        raise DomainError(
+        raise ForbiddenError(
             _("Only the national coordinator may prepare the country's review.")
             if country
             else _("You may only submit inputs for your own organisation."),
-            code="permission_denied",
         )
     _check_window(cycle)
     if (
@@ -119,11 +125,13 @@ def create_submission(
             % {"country": country.name},
             field="cycle",
         )
-    unknown = set(text) - set(TEXT_FIELDS)
-    if unknown:
-        raise DomainError(_("Unknown field."), field=sorted(unknown)[0])
-    for name, value in text.items():
-        setattr(submission, name, (value or "").strip())
+    apply_fields(
+        submission,
+        {k: v or "" for k, v in text.items()},
+        allowed=TEXT_FIELDS,
+        actor=actor,
+        strip=True,
+    )
     chosen = _objectives(objectives)
     full_clean_or_raise(submission)
     try:
@@ -140,13 +148,13 @@ def create_submission(
 def _lock_editable(actor: Any, submission: Submission) -> Submission:
     locked = Submission.objects.select_for_update().select_related("cycle").get(pk=submission.pk)
     if not can_view_submission(actor, locked):
-        raise DomainError(_("No such submission."), code="not_found")
-    if locked.status != Submission.Status.DRAFT:
-        raise DomainError(
+        raise NotFoundError(_("No such submission."))
+    if not can_edit_submission_author(actor, locked):
+        raise ForbiddenError(_("You may not change this submission."))
+    if not can_edit_submission(actor, locked):
+        raise ConflictError(
             _("This submission was submitted and can no longer be changed."), code="submitted"
         )
-    if not can_edit_submission(actor, locked):
-        raise DomainError(_("You may not change this submission."), code="permission_denied")
     return locked
 
 
@@ -157,15 +165,13 @@ def update_submission(
     """Edit a draft, within the cycle's window."""
     submission = _lock_editable(actor, submission)
     _check_window(submission.cycle)
-    unknown = set(text) - set(TEXT_FIELDS)
-    if unknown:
-        raise DomainError(_("Unknown field."), field=sorted(unknown)[0])
-    changed = []
-    for name, value in text.items():
-        value = (value or "").strip()
-        if getattr(submission, name) != value:
-            setattr(submission, name, value)
-            changed.append(name)
+    changed = apply_fields(
+        submission,
+        {k: v or "" for k, v in text.items()},
+        allowed=TEXT_FIELDS,
+        actor=actor,
+        strip=True,
+    )
     chosen = _objectives(objectives) if objectives is not None else None
     full_clean_or_raise(submission)
     if changed:

@@ -320,6 +320,22 @@ def test_bad_budget_line_is_a_400_and_changes_nothing(
     assert not BudgetLine.objects.exists()
 
 
+def test_budget_line_in_the_no_currency_code_xxx_is_a_400_with_a_clear_message(
+    api_client: Any, measure: Measure, focal_point: Any
+) -> None:
+    api_client.force_authenticate(focal_point)
+    response = api_client.post(
+        url("plans-api-budget-create", number=1),
+        {"fiscal_year": 2021, "amount": "10", "currency": "XXX", "source_type": "national_budget"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"] == {
+        "currency": ["“XXX” is not an ISO 4217 currency in use (e.g. EUR, KES, LKR)."]
+    }
+    assert not BudgetLine.objects.exists()
+
+
 def test_budget_line_and_summary(api_client: Any, measure: Measure, focal_point: Any) -> None:
     api_client.force_authenticate(focal_point)
     response = api_client.post(
@@ -420,6 +436,36 @@ def test_update_flow_and_focal_point_cannot_approve(
     assert ProgressUpdate.objects.get().state == "approved"
 
 
+def test_reviewing_an_update_twice_is_a_409_and_others_may_not_review(
+    api_client: Any,
+    published: Plan,
+    measure: Measure,
+    focal_point: Any,
+    coordinator: Any,
+    civil_society: Any,
+) -> None:
+    first = services.submit_progress_update(
+        actor=focal_point, measure=measure, reported_status="in_progress", progress="Begun"
+    )
+    pending = services.submit_progress_update(
+        actor=focal_point, measure=measure, reported_status="completed", progress="Claimed"
+    )
+    api_client.force_authenticate(coordinator)
+    assert api_client.post(url("plans-api-update-approve", pk=first.pk)).status_code == 200
+    again = api_client.post(url("plans-api-update-approve", pk=first.pk))
+    assert again.status_code == 409
+    assert again.json()["detail"] == "This update was already approved."
+    # Anyone may see an approved update of a published plan, but only the coordinator reviews.
+    api_client.force_authenticate(civil_society)
+    refused = api_client.post(url("plans-api-update-approve", pk=first.pk))
+    assert refused.status_code == 403
+    assert refused.json()["code"] == "permission_denied"
+    # An update under review is not shown to them at all.
+    assert api_client.post(url("plans-api-update-approve", pk=pending.pk)).status_code == 404
+    pending.refresh_from_db()
+    assert pending.state == "submitted"
+
+
 def test_publication_is_chosen_by_the_coordinator(
     api_client: Any, plan: Plan, focal_point: Any, coordinator: Any
 ) -> None:
@@ -461,6 +507,13 @@ def test_indicator_values_draft_hidden_from_public(
         format="json",
     )
     assert bad.status_code == 400
+    # The focal point sees the draft value, but only the coordinator validates it.
+    refused = api_client.post(url("plans-api-value-validate", pk=created.json()["id"]))
+    assert refused.status_code == 403
+    assert refused.json()["code"] == "permission_denied"
+    api_client.force_authenticate(None)
+    hidden = api_client.post(url("plans-api-value-validate", pk=created.json()["id"]))
+    assert hidden.status_code in (401, 403)
     services.set_publication(actor=coordinator, plan=published, parts={"publish_indicators": True})
     api_client.force_authenticate(None)
     public = api_client.get(url("plans-api-indicators")).json()["results"][0]

@@ -540,6 +540,8 @@ def test_budget_line_in_a_real_currency(measure: Measure, focal_point: Any) -> N
     [
         ({"currency": "XYZ"}, "currency"),
         ({"currency": "EURO"}, "currency"),
+        ({"currency": "XXX"}, "currency"),
+        ({"currency": "XAU"}, "currency"),
         ({"amount": "-5"}, "amount"),
         ({"amount": "0"}, "amount"),
         ({"amount": "lots"}, "amount"),

@@ -69,9 +69,21 @@ def test_organiser_cannot_touch_another_regions_cycle(cycles, api_client, ece_or
 
 
 def test_anonymous_and_plain_users_cannot_create_cycles(cycles, api_client, coordinator):
-    assert api_client.post("/api/v1/reviews/", {}).status_code in (401, 403)
+    # A complete request, so that the refusal is the service's permission rule, not the input.
+    payload = {
+        "code": "ece-2032",
+        "kind": "regional",
+        "review_region": "ECE",
+        "title": "x",
+        "year_start": 2032,
+        "year_end": 2033,
+    }
+    assert api_client.post("/api/v1/reviews/", payload).status_code in (401, 403)
     api_client.force_authenticate(coordinator)
-    assert api_client.post("/api/v1/reviews/", {}).status_code == 403
+    response = api_client.post("/api/v1/reviews/", payload)
+    assert response.status_code == 403
+    assert response.json()["code"] == "permission_denied"
+    assert not ReviewCycle.objects.filter(code="ece-2032").exists()
 
 
 def test_bad_cycle_window_is_a_400_with_the_field(cycles, api_client, admin):

@@ -60,6 +60,20 @@ def test_amount_without_currency_is_refused_and_nothing_is_saved(coordinator):
     assert not Pledge.objects.exists()
 
 
+@pytest.mark.parametrize("code", ["XXX", "XTS", "XAU", "XDR", "USN"])
+def test_codes_that_are_not_a_currency_in_use_are_refused(coordinator, code):
+    with pytest.raises(DomainError) as exc:
+        create_pledge(
+            actor=coordinator,
+            country=_portugal(),
+            **_data(pledge_type=Pledge.Type.FINANCIAL, amount="1000", currency=code),
+        )
+    assert exc.value.errors == {
+        "currency": [f"“{code}” is not an ISO 4217 currency in use (e.g. EUR, KES, LKR)."]
+    }
+    assert not Pledge.objects.exists()
+
+
 def test_unknown_currency_code_is_refused(coordinator):
     with pytest.raises(DomainError) as exc:
         create_pledge(

@@ -46,7 +46,7 @@ def test_organiser_edits_their_cycle_through_the_form(cycles, client, ece_organi
         "submissions_close_on": "2028-02-01",
     }
     response = client.post(f"/reviews/cycles/{cycle.code}/edit/", data)
-    assert response.status_code == 200
+    assert response.status_code == 400  # as the API answers the same request
     assert "The submission window cannot close before it opens." in response.text
     assert ReviewCycle.objects.get(pk=cycle.pk).submissions_open_on is None
     data["submissions_close_on"] = "2028-04-01"
@@ -58,6 +58,22 @@ def test_organiser_edits_their_cycle_through_the_form(cycles, client, ece_organi
 def test_cycle_edit_is_forbidden_outside_the_organisers_region(cycles, client, ece_organiser):
     client.force_login(ece_organiser)
     assert client.get("/reviews/cycles/eca-2028/edit/").status_code == 403
+    cycle = ReviewCycle.objects.get(code="eca-2028")
+    # A complete, valid form is refused by the service, as the API refuses the same change.
+    response = client.post(
+        "/reviews/cycles/eca-2028/edit/",
+        {
+            "kind": "regional",
+            "review_region": cycle.review_region_id,
+            "title": cycle.title,
+            "year_start": cycle.year_start,
+            "year_end": cycle.year_end,
+            "venue": "Hijacked",
+        },
+    )
+    assert response.status_code == 403
+    assert "You may only manage review cycles of your own review region." in response.text
+    assert ReviewCycle.objects.get(pk=cycle.pk).venue != "Hijacked"
     assert client.get("/reviews/cycles/new/").status_code == 200
 
 
@@ -106,7 +122,7 @@ def test_submission_form_outside_the_window_shows_the_error_and_saves_nothing(cl
             "summary": "S",
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "the window is closed" in response.text
     assert 'class="error-summary"' in response.text
     assert not Submission.objects.exists()
@@ -176,7 +192,7 @@ def test_member_makes_a_pledge_and_posts_an_update(client, member, organisation)
             "deadline": "2027-06-30",
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Choose at least one objective or guiding principle" in response.text
     assert not Pledge.objects.exists()
     from objectives.models import Objective
@@ -221,7 +237,7 @@ def test_pledge_form_reports_amount_without_currency(client, coordinator):
             "amount": "1000",
         },
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "ISO 4217" in response.text
     assert not Pledge.objects.exists()
 
@@ -359,3 +375,81 @@ def test_report_request_never_redirects_off_site(cycles, client, member):
     )
     assert response.status_code == 302
     assert response["Location"] == "/reviews/reports/"
+
+
+def test_a_pledge_in_currency_xxx_gets_the_same_400_and_message_from_page_and_api(
+    client, api_client, coordinator
+):
+    from objectives.models import Objective
+
+    message = "“XXX” is not an ISO 4217 currency in use (e.g. EUR, KES, LKR)."
+    api_client.force_authenticate(coordinator)
+    api = api_client.post(
+        "/api/v1/pledges/",
+        {
+            "title": "Money",
+            "description": "d",
+            "pledge_type": "financial",
+            "country": "PRT",
+            "objectives": [1],
+            "target": "t",
+            "deadline": "2027-01-01",
+            "amount": "100.00",
+            "currency": "XXX",
+        },
+    )
+    assert api.status_code == 400
+    assert api.json()["errors"] == {"currency": [message]}
+
+    client.force_login(coordinator)
+    page = client.post(
+        "/reviews/pledges/new/",
+        {
+            "entity": f"country:{coordinator.memberships.first().country_id}",
+            "title": "Money",
+            "description": "d",
+            "pledge_type": "financial",
+            "form": "individual",
+            "objectives": [Objective.objects.get(number=1).pk],
+            "target": "t",
+            "deadline": "2027-06-30",
+            "amount": "100",
+            "currency": "XXX",
+        },
+    )
+    assert page.status_code == 400
+    assert page.context["form"].errors["currency"] == [message]
+    assert not Pledge.objects.exists()
+
+
+def test_submitting_a_draft_without_summary_is_the_same_400_from_page_and_api(
+    client, api_client, coordinator
+):
+    draft = SubmissionFactory(summary="")
+    api_client.force_authenticate(coordinator)
+    api = api_client.post(f"/api/v1/submissions/{draft.pk}/submit/")
+    assert api.status_code == 400
+    assert api.json()["errors"] == {"summary": ["Write a summary before submitting."]}
+
+    client.force_login(coordinator)
+    page = client.post(f"/reviews/submissions/{draft.pk}/submit/")
+    assert page.status_code == 400
+    assert [str(m) for m in page.context["messages"]] == ["Write a summary before submitting."]
+    draft.refresh_from_db()
+    assert draft.status == Submission.Status.DRAFT
+
+
+def test_submitting_someone_elses_draft_is_the_same_403_from_page_and_api(
+    client, api_client, focal_point
+):
+    draft = SubmissionFactory()
+    api_client.force_authenticate(focal_point)
+    api = api_client.post(f"/api/v1/submissions/{draft.pk}/submit/")
+    assert api.status_code == 403
+    assert api.json()["detail"] == "You may not change this submission."
+    client.force_login(focal_point)
+    page = client.post(f"/reviews/submissions/{draft.pk}/submit/")
+    assert page.status_code == 403
+    assert "You may not change this submission." in page.text
+    draft.refresh_from_db()
+    assert draft.status == Submission.Status.DRAFT
