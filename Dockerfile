@@ -14,8 +14,10 @@ RUN apt-get update \
        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b fonts-noto-core fonts-noto-cjk \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY pyproject.toml README.md ./
-RUN pip install --no-cache-dir .
+COPY pyproject.toml requirements.lock README.md ./
+# The pinned production versions (requirements.lock), then the project without re-resolving.
+RUN pip install --no-cache-dir -r requirements.lock \
+    && pip install --no-cache-dir --no-deps .
 COPY . .
 COPY --from=assets /app/node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx.min.js
 RUN DJANGO_SECRET_KEY=collectstatic-only DJANGO_ALLOWED_HOSTS=localhost \

@@ -10,10 +10,13 @@ PORT ?= 8000
 
 install: $(VENV)/.installed static/vendor/.installed
 
-$(VENV)/.installed: pyproject.toml
+# The pinned versions of requirements-dev.lock (see "Updating dependencies" in README.md), then
+# the project itself without resolving anything again.
+$(VENV)/.installed: requirements-dev.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	$(VENV)/bin/pip install --quiet -r requirements-dev.lock
+	$(VENV)/bin/pip install --quiet --no-deps -e .
 	touch $@
 
 static/vendor/.installed: package.json
@@ -39,11 +42,14 @@ browser:
 	@bash scripts/install-browser.sh
 	@bash scripts/install-fonts.sh
 
-## Static checks: ruff, mypy, migrations in step with models, Django's system checks.
+## Static checks: ruff, mypy, the import contracts, dead code, migrations in step with models,
+## Django's system checks.
 check: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy .
+	$(VENV)/bin/lint-imports
+	$(PY) scripts/deadcode.py
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check
 

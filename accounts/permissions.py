@@ -40,10 +40,6 @@ class UserRoles:
                 return True
         return False
 
-    def has_any(self, roles: Iterable[str]) -> bool:
-        wanted = set(roles)
-        return any(m.role in wanted for m in self.memberships)
-
     def country_ids(self, *roles: str) -> set[int]:
         return {
             m.country_id
@@ -83,15 +79,8 @@ class UserRoles:
         return self.is_admin or self.has(Role.ANALYST) or self.is_moderator
 
     @property
-    def is_government(self) -> bool:
-        return self.has_any([Role.GOVERNMENT_FOCAL_POINT, Role.NATIONAL_COORDINATOR])
-
-    @property
     def is_civil_society(self) -> bool:
         return self.has(Role.CIVIL_SOCIETY_MEMBER)
-
-    def role_names(self) -> list[str]:
-        return sorted({m.role for m in self.memberships})
 
 
 def roles_of(user: Any) -> UserRoles:

@@ -55,7 +55,7 @@ def check_redis() -> dict[str, Any]:
 
 def check_workers() -> dict[str, Any]:
     """At least one Celery worker answers a ping; not configured when tasks run eagerly."""
-    from gcm_tracker.celery import app
+    from celery import current_app as app  # the project's app (gcm_tracker/__init__.py)
 
     if app.conf.task_always_eager:
         return {"status": NOT_CONFIGURED}

@@ -7,23 +7,13 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
-from countries.models import Country
-from objectives.models import GuidingPrinciple, Objective
-
 from . import health
+from .home import home_figures
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """Public."""
-    return render(
-        request,
-        "core/home.html",
-        {
-            "objective_count": Objective.objects.count(),
-            "principle_count": GuidingPrinciple.objects.count(),
-            "country_count": Country.objects.count(),
-        },
-    )
+    """Public. The counts come from the apps that own them (see ``core.home``)."""
+    return render(request, "core/home.html", home_figures())
 
 
 def about(request: HttpRequest) -> HttpResponse:

@@ -6,6 +6,11 @@ from simple_history.admin import SimpleHistoryAdmin
 from . import models as m
 
 
+class MembershipInline(admin.TabularInline):
+    model = m.CommissionMembership
+    extra = 0
+
+
 class DesignationInline(admin.TabularInline):
     model = m.CountryDesignation
     extra = 0
@@ -17,8 +22,7 @@ class CountryAdmin(SimpleHistoryAdmin):
     list_filter = ["un_status", "m49_region", "review_regions"]
     search_fields = ["name", "official_name", "alpha2", "alpha3"]
     list_select_related = ["m49_subregion"]
-    filter_horizontal = ["review_regions"]
-    inlines = [DesignationInline]
+    inlines = [MembershipInline, DesignationInline]
 
 
 @admin.register(m.M49Region)

@@ -78,7 +78,11 @@ class Country(models.Model):
         verbose_name=_("sub-region"),
     )
     review_regions = models.ManyToManyField(
-        ReviewRegion, related_name="countries", verbose_name=_("review regions")
+        ReviewRegion,
+        through="CommissionMembership",
+        related_name="countries",
+        verbose_name=_("review regions"),
+        help_text=_("Every commission the country is a member of, regional or not."),
     )
     history = HistoricalRecords()
 
@@ -92,6 +96,42 @@ class Country(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("countries:country-detail", args=[self.alpha3])
+
+
+class CommissionMembership(models.Model):
+    """A country's membership of a UN regional commission, with where the fact comes from.
+
+    Non-regional members (e.g. France in ESCAP and ECLAC) take part in that commission's work,
+    including its regional GCM review, but regional mappings count regional members only.
+    """
+
+    country = models.ForeignKey(
+        Country, on_delete=models.CASCADE, related_name="commission_memberships"
+    )
+    review_region = models.ForeignKey(
+        ReviewRegion,
+        on_delete=models.CASCADE,
+        related_name="country_memberships",
+        db_column="reviewregion_id",
+        verbose_name=_("review region"),
+    )
+    is_regional = models.BooleanField(
+        _("regional member"),
+        default=True,
+        help_text=_("Unticked for a non-regional member (a State outside the region)."),
+    )
+    as_of = models.DateField(_("as of"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=255, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        db_table = "countries_country_review_regions"
+        ordering = ["review_region__code", "-is_regional", "country__name"]
+        verbose_name = _("commission membership")
+        verbose_name_plural = _("commission memberships")
+
+    def __str__(self) -> str:
+        return f"{self.country} – {self.review_region}"
 
 
 class CountryDesignation(models.Model):

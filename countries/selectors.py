@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 
-from .models import Country, CountryDesignation, M49Region, ReviewRegion
+from .models import CommissionMembership, Country, CountryDesignation, M49Region, ReviewRegion
 
 
 def country_list() -> QuerySet[Country]:
@@ -15,7 +15,13 @@ def country_list() -> QuerySet[Country]:
 
 def country_detail_queryset() -> QuerySet[Country]:
     return country_list().prefetch_related(
-        Prefetch("designations", queryset=CountryDesignation.objects.order_by("as_of"))
+        Prefetch("designations", queryset=CountryDesignation.objects.order_by("as_of")),
+        Prefetch(
+            "commission_memberships",
+            queryset=CommissionMembership.objects.select_related("review_region").order_by(
+                "-is_regional", "review_region__code"
+            ),
+        ),
     )
 
 

@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("initiatives.api.urls")),
     path("", include("plans.api.urls")),
     path("", include("reviews.api.urls")),
+    path("", include("reports.api.urls")),
 ]

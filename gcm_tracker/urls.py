@@ -21,6 +21,8 @@ urlpatterns = [
     path("initiatives/", include("initiatives.urls")),
     path("plans/", include("plans.urls")),
     path("reviews/", include("reviews.urls")),
+    # Report pages keep their addresses under /reviews/ (bookmarks, stable bulk download URLs).
+    path("reviews/", include("reports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -321,10 +321,6 @@ class Initiative(TimeStampedModel):
             labels.append(str(_("Constituent-based")))
         return labels
 
-    @property
-    def start_year(self) -> int | None:
-        return self.start_date.year if self.start_date else None
-
 
 CATEGORY_FIELDS = {
     "thematic": "is_thematic",

@@ -17,6 +17,7 @@ from objectives.models import Objective
 
 from . import aggregates, permissions
 from .models import (
+    ActivityStatus,
     CallForInitiatives,
     Initiative,
     InitiativeObjective,
@@ -145,12 +146,6 @@ def organisation_list() -> QuerySet[Organisation]:
 def pending_membership_requests() -> QuerySet[MembershipRequest]:
     return MembershipRequest.objects.filter(status=MembershipRequest.Status.PENDING).select_related(
         "user", "organisation", "organisation__type", "organisation__country"
-    )
-
-
-def pending_organisations() -> QuerySet[Organisation]:
-    return Organisation.objects.filter(status=Organisation.Status.PENDING).select_related(
-        "type", "country"
     )
 
 
@@ -324,3 +319,44 @@ def country_profile_initiatives(country: Country) -> dict[Objective, list[Initia
     for link in links:
         grouped.setdefault(link.objective, []).append(link.initiative)
     return grouped
+
+
+# --- public reads for the reports ---------------------------------------------------------------
+
+
+def published_in_review_region(region: Any) -> QuerySet[Initiative]:
+    """Published initiatives in a country of ``region`` or covering it (may repeat rows)."""
+    return Initiative.objects.published().filter(
+        Q(countries__review_regions=region) | Q(coverage_review_regions=region)
+    )
+
+
+def published_initiatives() -> QuerySet[Initiative]:
+    """Published initiatives, without joins: for counts."""
+    return Initiative.objects.published()
+
+
+def objective_counts(initiatives: QuerySet[Initiative]) -> dict[int, int]:
+    """{objective number: number of ``initiatives`` with it}: one aggregate query."""
+    return dict(
+        _links(initiatives)
+        .values_list("objective__number")
+        .annotate(n=Count("initiative", distinct=True))
+        .order_by()
+    )
+
+
+def completed_among(initiatives: QuerySet[Initiative], limit: int) -> list[Initiative]:
+    """Completed ones of ``initiatives`` (good practices), by title, with their organisation."""
+    return list(
+        Initiative.objects.filter(
+            pk__in=initiatives.values("pk"), activity_status=ActivityStatus.COMPLETED
+        )
+        .select_related("organisation")
+        .order_by("title")[:limit]
+    )
+
+
+def count_among(initiatives: QuerySet[Initiative]) -> int:
+    """How many distinct initiatives ``initiatives`` holds (it may repeat rows)."""
+    return Initiative.objects.filter(pk__in=initiatives.values("pk")).count()

@@ -11,3 +11,9 @@ from . import services
 def notify_transition(transition_id: int) -> int:
     """E-mail the people a moderation step concerns (sends once, even if redelivered)."""
     return services.send_transition_email(transition_id=transition_id)
+
+
+@shared_task(acks_late=True)
+def deliver_pending_notifications() -> int:
+    """The outbox sweep (every minute): e-mails whose task never ran are sent now."""
+    return services.deliver_pending_notifications()

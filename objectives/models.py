@@ -23,6 +23,9 @@ class Objective(models.Model):
     short_label = models.CharField(_("short label"), max_length=80)
     paragraph = models.PositiveSmallIntegerField(_("GCM paragraph"))
     description = models.TextField(_("description"), blank=True)
+    description_source = models.CharField(
+        _("source of the description"), max_length=255, blank=True
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -45,6 +48,7 @@ class ObjectiveAction(models.Model):
         _("letter"), max_length=2, validators=[RegexValidator(r"^[a-z]{1,2}$")]
     )
     text = models.TextField(_("text"), blank=True)
+    source = models.CharField(_("source"), max_length=255, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -68,6 +72,11 @@ class ObjectiveAction(models.Model):
         """The GCM paragraph form, e.g. "29(h)"."""
         return f"{self.objective.paragraph}({self.letter})"
 
+    @property
+    def is_resolution_wording(self) -> bool:
+        """Whether the text is cited from A/RES/73/195 itself (else its source names the draft)."""
+        return self.source.startswith("A/RES/73/195")
+
 
 class GuidingPrinciple(models.Model):
     """One of the 10 guiding principles, lettered as in GCM paragraph 15."""
@@ -76,6 +85,7 @@ class GuidingPrinciple(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), unique=True)
     name = models.CharField(_("name"), max_length=120)
     definition = models.TextField(_("definition"), blank=True)
+    source = models.CharField(_("source"), max_length=255, blank=True)
     has_approach_guidance = models.BooleanField(_("has approach guidance"), default=False)
     history = HistoricalRecords()
 

@@ -17,7 +17,14 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils.text import capfirst
 
-from countries.models import Country, CountryDesignation, M49Region, M49SubRegion, ReviewRegion
+from countries.models import (
+    CommissionMembership,
+    Country,
+    CountryDesignation,
+    M49Region,
+    M49SubRegion,
+    ReviewRegion,
+)
 
 from . import models as m
 
@@ -96,13 +103,14 @@ def _load_objectives(up: _Upserter) -> dict[int, m.Objective]:
                 "short_label": row["short_label"],
                 "paragraph": row["paragraph"],
                 "description": row.get("description", ""),
+                "description_source": row.get("description_source", "")[:255],
             },
         )
     for row in data["actions"]:
         up.upsert(
             m.ObjectiveAction,
             {"objective": objectives[row["objective"]], "letter": row["letter"]},
-            {"text": row.get("text", "")},
+            {"text": row.get("text", ""), "source": row.get("source", "")[:255]},
         )
     return objectives
 
@@ -116,6 +124,7 @@ def _load_principles(up: _Upserter) -> None:
                 "order": row["order"],
                 "name": row["name"],
                 "definition": row.get("definition", ""),
+                "source": row.get("source", "")[:255],
                 "has_approach_guidance": row.get("has_approach_guidance", False),
             },
         )
@@ -145,16 +154,20 @@ def _load_sdg(up: _Upserter, objectives: dict[int, m.Objective]) -> None:
         row["number"]: up.upsert(m.SDGGoal, {"number": row["number"]}, {"title": row["title"]})
         for row in data["goals"]
     }
+    keep: set[int] = set()
     for row in data["targets"]:
         target = up.upsert(
             m.SDGTarget, {"code": row["code"]}, {"goal": goals[row["goal"]], "text": row["text"]}
         )
         for number in row.get("objectives", []):
-            up.upsert(
+            link = up.upsert(
                 m.ObjectiveSDGLink,
                 {"objective": objectives[number], "target": target},
                 {"source": row.get("link_source", "")[:255]},
             )
+            keep.add(link.pk)
+    # a link no source supports any more is removed
+    m.ObjectiveSDGLink.objects.exclude(pk__in=keep).delete()
 
 
 def _load_process(up: _Upserter) -> None:
@@ -242,6 +255,7 @@ def _load_countries(up: _Upserter) -> None:
         row["code"]: up.upsert(ReviewRegion, {"code": row["code"]}, {"name": row["name"]})
         for row in data["review_regions"]
     }
+    wanted: dict[int, dict[str, bool]] = {}
     for row in data["countries"]:
         country = up.upsert(
             Country,
@@ -256,7 +270,40 @@ def _load_countries(up: _Upserter) -> None:
                 "m49_subregion": subregions[row["m49_subregion"]],
             },
         )
-        up.set_m2m(country.review_regions, [review_regions[c] for c in row["review_regions"]])
+        wanted[country.pk] = dict.fromkeys(row["review_regions"], True)
+    by_alpha3 = {c.alpha3: c for c in Country.objects.all()}
+    for row in data["review_regions"]:
+        for alpha3 in row.get("non_regional_members", []):
+            wanted[by_alpha3[alpha3].pk][row["code"]] = False
+    _load_memberships(up, data["review_regions"], review_regions, wanted)
+
+
+def _load_memberships(
+    up: _Upserter,
+    rows: list[dict[str, Any]],
+    review_regions: dict[str, ReviewRegion],
+    wanted: dict[int, dict[str, bool]],
+) -> None:
+    """Upsert each commission membership (regional or not) with its source; drop stale ones."""
+    meta = {row["code"]: row for row in rows}
+    keep: set[int] = set()
+    for country_id, codes in wanted.items():
+        for code, is_regional in codes.items():
+            membership = up.upsert(
+                CommissionMembership,
+                {"country_id": country_id, "review_region": review_regions[code]},
+                {
+                    "is_regional": is_regional,
+                    "source": meta[code].get("membership_source", "")[:255],
+                    "as_of": _optional_date(meta[code].get("membership_as_of")),
+                },
+            )
+            keep.add(membership.pk)
+    CommissionMembership.objects.exclude(pk__in=keep).delete()
+
+
+def _optional_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
 
 
 def _load_designations(up: _Upserter) -> None:

@@ -1,5 +1,7 @@
 """Demo plans drawn from the sources: Portugal (seed 003, Annex 1), Kenya and Sri Lanka (seed 004).
 
+Each plan is flagged ``is_demo`` with a note of what its source states and what is illustrative.
+
 Idempotent: a country that already has a plan is left alone. No personal contact data; the
 budget lines are marked as illustrative because the sources give no amounts.
 """
@@ -15,7 +17,7 @@ from accounts.demo import DEMO_PASSWORD, demo_email, ensure_organisation, ensure
 from accounts.models import Organisation, Role
 from accounts.services import grant_role
 from countries.models import Country
-from objectives.models import ChecklistItem, Constituency, StakeholderCategory, ToolItem
+from objectives.models import Constituency, StakeholderCategory
 
 from . import services
 from .models import Plan
@@ -81,6 +83,32 @@ PRT_MEASURES: list[dict[str, Any]] = [
 ]
 
 
+PRT_DEMO_NOTE = (
+    "From the implementation guide (seed 003, Annex 1): the plan, its adoption by Council of "
+    "Ministers Resolution 141/2019, the five axes, the 14 ministries and measures 6 to 8 with "
+    "their responsible and involved ministries. Illustrative, not from a source: whether each "
+    "measure is existing or new policy, the budget line, the progress updates, the stakeholder "
+    "entries and the published parts."
+)
+KEN_DEMO_NOTE = (
+    "From the Secretary-General's first report (seed 004): the plan of action being developed, "
+    "the National Coordination Mechanism on Migration and the five measures. Illustrative: the "
+    "demo coordinator account; no step statuses, assessment or validation are recorded because "
+    "the source states none."
+)
+LKA_DEMO_NOTE = (
+    "From the Secretary-General's first report (seed 004): the interministerial mechanism that "
+    "will create an implementation strategy with the national network. The 2019 civil-society "
+    "consultation on GCM implementation was held by Migrant Forum in Asia and its members "
+    "(seed 000), not by the government, so it is not recorded as part of this plan."
+)
+
+
+def _mark_demo(plan: Plan, note: str) -> None:
+    """Flag the plan as demo data (badge on pages, exports and the API) with what is sourced."""
+    Plan.objects.filter(pk=plan.pk).update(is_demo=True, demo_note=note)
+
+
 def _ministries(alpha3: str, rows: list[tuple[str, str]]) -> dict[str, Organisation]:
     return {
         acronym: ensure_organisation(
@@ -94,18 +122,6 @@ def _coordinator(local: str, name: str, country: Country) -> Any:
     user = ensure_user(local, name)
     grant_role(actor=None, user=user, role=Role.NATIONAL_COORDINATOR, country_id=country.pk)
     return user
-
-
-def _checklist(plan: Plan, actor: Any, done: dict[int, list[int]], status: str = "done") -> None:
-    for step_number, orders in done.items():
-        for item in ChecklistItem.objects.filter(step__number=step_number, order__in=orders):
-            services.update_checklist_item(
-                actor=actor,
-                plan=plan,
-                step_number=step_number,
-                item_id=item.pk,
-                status="ongoing" if item.is_ongoing else status,
-            )
 
 
 def _portugal() -> None:
@@ -143,16 +159,6 @@ def _portugal() -> None:
     services.update_plan(
         actor=coordinator, plan=plan, document_url="https://portaldiplomatico.mne.gov.pt/en"
     )
-    for number, status in [
-        (1, "completed"),
-        (2, "completed"),
-        (3, "completed"),
-        (4, "in_progress"),
-        (5, "in_progress"),
-        (6, "not_started"),
-    ]:
-        services.set_step_status(actor=coordinator, plan=plan, step_number=number, status=status)
-    _checklist(plan, coordinator, {1: [1, 2, 3, 4, 5], 2: [1, 2, 6], 4: [1, 2, 3, 4]})
     services.save_coordination_body(
         actor=coordinator,
         plan=plan,
@@ -170,12 +176,8 @@ def _portugal() -> None:
         name="Inter-ministerial committee on the implementation of the plan",
         set_up="new",
         body_role="oversight",
-        lead_entity=ministries["MPMA"],
-        members=list(ministries.values()),
-        terms_of_reference="Created by the Council of Ministers on 20 August 2019 to oversee "
-        "implementation; assesses progress quarterly.",
-        meeting_frequency="quarterly",
-        established_on=date(2019, 8, 20),
+        terms_of_reference="Oversees the implementation of the plan adopted by the Council of "
+        "Ministers (Resolution 141/2019).",
     )
     _ = committee
     services.save_stakeholder(
@@ -248,6 +250,7 @@ def _portugal() -> None:
             "publish_indicators": True,
         },
     )
+    _mark_demo(plan, PRT_DEMO_NOTE)
 
 
 def _kenya() -> None:
@@ -255,83 +258,47 @@ def _kenya() -> None:
     if Plan.objects.filter(country=kenya).exists():
         return
     coordinator = _coordinator("coordinator.ken", "Demo Coordinator Kenya", kenya)
-    entities = _ministries(
-        "KEN",
-        [
-            ("Ministry of Interior and Coordination of National Government", "MOI"),
-            ("Ministry of Foreign Affairs", "MFA"),
-        ],
-    )
-    entities["KNCHR"] = ensure_organisation(
-        "Kenya National Commission on Human Rights",
-        type_code="nhri",
-        country_alpha3="KEN",
-        acronym="KNCHR",
-    )
+    entities = {
+        "GOV": ensure_organisation(
+            "Government of Kenya", type_code="government-agency", country_alpha3="KEN"
+        ),
+        "KNCHR": ensure_organisation(
+            "Kenya National Commission on Human Rights",
+            type_code="nhri",
+            country_alpha3="KEN",
+            acronym="KNCHR",
+        ),
+    }
     plan = services.start_plan(
         actor=coordinator,
         country=kenya,
         title="National plan of action for the implementation of the GCM",
         form="standalone",
-        summary="Being developed through the National Coordination Mechanism on Migration, "
-        "inclusive of non-governmental stakeholders (Secretary-General's report, 2020).",
+        summary="Kenya is developing a national plan of action; it has created the National "
+        "Coordination Mechanism on Migration, inclusive of non-governmental stakeholders "
+        "(Secretary-General's report, 2020).",
     )
-    for number, status in [(1, "completed"), (2, "completed"), (3, "in_progress")]:
-        services.set_step_status(actor=coordinator, plan=plan, step_number=number, status=status)
-    _checklist(plan, coordinator, {1: [1, 2, 3, 4], 2: [1, 2, 3]})
     services.save_coordination_body(
         actor=coordinator,
         plan=plan,
         name="National Coordination Mechanism on Migration",
         set_up="new",
         body_role="lead",
-        lead_entity=entities["MOI"],
-        members=list(entities.values()),
-        other_members="Non-governmental stakeholders.",
+        other_members="Inclusive of non-governmental stakeholders.",
     )
-    consultation = services.record_consultation(
-        actor=coordinator,
-        plan=plan,
-        step_number=2,
-        title="Validation workshop on the objectives for immediate action",
-        purpose="validation_workshop",
-        date=date(2020, 2, 1),
-        criteria=list(ToolItem.objects.filter(tool__number=2, order__in=[1, 2, 5, 10])),
-        participant_count=0,
-        participants_notes="Members of the National Coordination Mechanism (demo record).",
-        shared_back=True,
-    )
-    selected = {4, 10, 14, 17, 19}
-    scores = {
-        "applicability": 3,
-        "linkages": 3,
-        "impact": 3,
-        "future_relevance": 3,
-        "constraints": 3,
-    }
-    for number in range(1, 24):
-        services.assess_objective(
-            actor=coordinator,
-            plan=plan,
-            objective_number=number,
-            scores={**scores, "applicability": 5 if number in selected else 3},
-            selected=number in selected,
-            notes="Demo assessment.",
-        )
-    services.validate_objective_selection(actor=coordinator, plan=plan, consultation=consultation)
     # Measures Kenya reported in the Secretary-General's first report (seed 004).
     for objective, title, entity in [
-        (10, "Operationalize a shelter for victims of trafficking.", "MOI"),
-        (14, "Increase the number of immigration attachés in embassies.", "MFA"),
+        (10, "Operationalize a shelter for victims of trafficking.", "GOV"),
+        (14, "Increase the number of immigration attachés in embassies.", "GOV"),
         (
             4,
             "Digitize civil registries and expedite the issuance of civil registration documents.",
-            "MOI",
+            "GOV",
         ),
         (
             19,
             "National diaspora council and a diaspora investment portfolio with local banks.",
-            "MFA",
+            "GOV",
         ),
         (17, "Sensitization campaigns on migration and human rights.", "KNCHR"),
     ]:
@@ -350,11 +317,11 @@ def _kenya() -> None:
         plan=plan,
         parts={
             "publish_plan": True,
-            "publish_assessment": True,
             "publish_measures": True,
             "publish_stakeholders": True,
         },
     )
+    _mark_demo(plan, KEN_DEMO_NOTE)
 
 
 def _sri_lanka() -> list[str]:
@@ -362,13 +329,6 @@ def _sri_lanka() -> list[str]:
     if Plan.objects.filter(country=sri_lanka).exists():
         return []
     coordinator = _coordinator("coordinator.lka", "Demo Coordinator Sri Lanka", sri_lanka)
-    entities = _ministries("LKA", [("Ministry of Foreign Affairs", "MFA")])
-    entities["SLBFE"] = ensure_organisation(
-        "Sri Lanka Bureau of Foreign Employment",
-        type_code="government-agency",
-        country_alpha3="LKA",
-        acronym="SLBFE",
-    )
     plan = services.start_plan(
         actor=coordinator,
         country=sri_lanka,
@@ -378,28 +338,16 @@ def _sri_lanka() -> list[str]:
         summary="An interministerial mechanism works with the national network and other "
         "stakeholders to create an implementation strategy (Secretary-General's report, 2020).",
     )
-    services.set_step_status(actor=coordinator, plan=plan, step_number=1, status="in_progress")
-    _checklist(plan, coordinator, {1: [1, 4]})
     services.save_coordination_body(
         actor=coordinator,
         plan=plan,
         name="Interministerial mechanism on the GCM",
         set_up="new",
         body_role="lead",
-        lead_entity=entities["MFA"],
-        members=list(entities.values()),
-    )
-    services.record_consultation(
-        actor=coordinator,
-        plan=plan,
-        step_number=1,
-        title="Ministry of Foreign Affairs consultation with civil society on GCM implementation",
-        purpose="other",
-        date=date(2019, 9, 29),
-        participant_count=0,
-        participants_notes="Civil-society organisations (demo record).",
+        other_members="Works with the national network and other stakeholders.",
     )
     services.set_publication(actor=coordinator, plan=plan, parts={"publish_plan": True})
+    _mark_demo(plan, LKA_DEMO_NOTE)
     return [
         f"  {demo_email('coordinator.lka'):<45} National coordinator (password {DEMO_PASSWORD})"
     ]

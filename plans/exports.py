@@ -35,6 +35,8 @@ def plan_workbook(plan: Plan, user: Any) -> bytes:
         [
             (_("Country"), plan.country.name),
             (_("Title"), plan.title),
+            (_("Demo data"), _("yes") if plan.is_demo else _("no")),
+            *([(_("What is illustrative"), plan.demo_note)] if plan.demo_note else []),
             (_("Form"), plan.get_form_display()),
             (_("Integrated into"), plan.integrated_into),
             (_("Status"), plan.get_status_display()),

@@ -83,15 +83,3 @@ def plans_visible_to(user: Any) -> QuerySet[Plan]:
         return Plan.objects.all()
     countries = roles.country_ids(Role.GOVERNMENT_FOCAL_POINT, Role.NATIONAL_COORDINATOR)
     return Plan.objects.filter(Q(publish_plan=True) | Q(country_id__in=countries))
-
-
-def part_filter(user: Any, part: str, prefix: str = "plan__") -> Q:
-    """A Q limiting rows of a plan part to the plans where ``user`` may see that part."""
-    roles = roles_of(user)
-    if roles.is_admin:
-        return Q()
-    countries = roles.country_ids(Role.GOVERNMENT_FOCAL_POINT, Role.NATIONAL_COORDINATOR)
-    public = Q(**{f"{prefix}publish_plan": True})
-    if part != "publish_plan":
-        public &= Q(**{f"{prefix}{part}": True})
-    return public | Q(**{f"{prefix}country_id__in": countries})

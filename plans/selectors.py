@@ -41,7 +41,7 @@ from .models import (
 )
 from .models.measures import FUNDED_STATUSES
 from .models.plan import ACHIEVED_STATUSES
-from .permissions import can_edit_plan, part_filter, plans_visible_to
+from .permissions import can_edit_plan, plans_visible_to
 
 OPEN_STATUSES = (Measure.Status.PLANNED, Measure.Status.IN_PROGRESS, Measure.Status.DELAYED)
 UPCOMING_DAYS = 90
@@ -502,10 +502,6 @@ def country_plan_summary(country: Any) -> dict[str, Any] | None:
             for row in budget_by_objective(plan)
         ]
     return summary
-
-
-def measures_part(user: Any) -> Q:
-    return part_filter(user, "publish_measures")
 
 
 def published_plans_in(country_ids: Any) -> QuerySet[Plan]:

@@ -6,8 +6,6 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import (
     Pledge,
     PledgeUpdate,
-    ReportFile,
-    ReportJob,
     ReviewCycle,
     Submission,
     SubmissionAttachment,
@@ -47,16 +45,3 @@ class PledgeAdmin(SimpleHistoryAdmin):
     search_fields = ["title"]
     raw_id_fields = ["country", "organisation", "matches", "created_by"]
     inlines = [PledgeUpdateInline]
-
-
-class ReportFileInline(admin.TabularInline):
-    model = ReportFile
-    extra = 0
-
-
-@admin.register(ReportJob)
-class ReportJobAdmin(SimpleHistoryAdmin):
-    list_display = ["id", "kind", "requested_by", "status", "progress", "created_at"]
-    list_filter = ["kind", "status"]
-    readonly_fields = ["parameters_key"]
-    inlines = [ReportFileInline]

@@ -13,12 +13,7 @@ class ReviewsConfig(AppConfig):
         from countries.profile import register_section
 
         from . import demo, profile
-        from .reports.data import register_own_datasets
 
-        register_own_datasets()
-        from . import providers
-
-        providers.register()
         register_demo_loader(key="reviews", order=40, loader=demo.load)
         register_section(
             key="reviews",

@@ -21,7 +21,8 @@ def _pledge(
 ) -> Pledge:
     pledge = Pledge.objects.filter(title=title).first()
     if pledge is None:
-        pledge = Pledge.objects.create(title=title, **fields)
+        # every demo pledge is illustrative: no source records these commitments
+        pledge = Pledge.objects.create(title=title, is_demo=True, **fields)
         pledge.objectives.set(Objective.objects.filter(number__in=objectives))
         pledge.principles.set(GuidingPrinciple.objects.filter(letter__in=principles))
     return pledge
@@ -40,7 +41,8 @@ def load() -> list[str]:
         "Review the national implementation plan with civil society every two years",
         objectives=[1, 23],
         principles=["i", "j"],
-        description="Demo pledge: a biennial, inclusive review of the national plan.",
+        description="Illustrative pledge invented for the demo; no source records it as "
+        "Portugal's: a biennial, inclusive review of the national plan.",
         pledge_type=Pledge.Type.PROCESS,
         country=portugal,
         cycle=imrf,
@@ -52,7 +54,8 @@ def load() -> list[str]:
         "Fund language and orientation courses for newly arrived migrants",
         objectives=[15, 16],
         principles=["a"],
-        description="Demo financial pledge.",
+        description="Illustrative financial pledge invented for the demo; no source records "
+        "it as Portugal's.",
         pledge_type=Pledge.Type.FINANCIAL,
         country=portugal,
         cycle=imrf,
@@ -87,6 +90,7 @@ def load() -> list[str]:
             "recommendations": "Agree shared indicators across ministries.",
             "status": Submission.Status.SUBMITTED,
             "submitted_at": timezone.now(),
+            "is_demo": True,
         },
     )
     if created:

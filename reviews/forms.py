@@ -12,7 +12,7 @@ from core.forms import CurrencyField
 from countries.models import Country
 from objectives.models import GuidingPrinciple, Objective
 
-from .models import Pledge, ReportJob, ReviewCycle
+from .models import Pledge, ReviewCycle
 from .services.pledges import M2M_FIELDS as PLEDGE_M2M_FIELDS
 from .services.pledges import SCALAR_FIELDS as PLEDGE_SCALAR_FIELDS
 from .services.submissions import TEXT_FIELDS as SUBMISSION_TEXT_FIELDS
@@ -202,21 +202,3 @@ class PledgeForm(forms.Form):
 class PledgeStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=Pledge.Status.choices)
     note = forms.CharField(label=_("What happened"), widget=forms.Textarea(attrs={"rows": 3}))
-
-
-class ReportRequestForm(forms.Form):
-    kind = forms.ChoiceField(
-        label=_("Report"),
-        choices=[c for c in ReportJob.Kind.choices if c[0] != ReportJob.Kind.BULK_EXPORT],
-    )
-    country = forms.CharField(label=_("Country (ISO code)"), required=False, max_length=3)
-    region = forms.CharField(label=_("Review region"), required=False, max_length=10)
-    cycle = forms.CharField(label=_("Review cycle"), required=False, max_length=30)
-    dataset = forms.CharField(label=_("Dataset"), required=False, max_length=40)
-    format = forms.ChoiceField(
-        label=_("Format"), choices=[("csv", "CSV"), ("xlsx", "XLSX")], required=False
-    )
-
-    def parameters(self) -> dict[str, str]:
-        keys = ("country", "region", "cycle", "dataset", "format")
-        return {k: self.cleaned_data[k] for k in keys if self.cleaned_data.get(k)}

@@ -1,4 +1,4 @@
-"""Review cycles (regional reviews, IMRF), submissions, pledges and generated report jobs."""
+"""Review cycles (regional reviews, IMRF), submissions and pledges."""
 
 from __future__ import annotations
 
@@ -25,9 +25,6 @@ class ReviewCycleQuerySet(models.QuerySet["ReviewCycle"]):
 
     def imrf(self) -> ReviewCycleQuerySet:
         return self.filter(kind=ReviewCycle.Kind.IMRF)
-
-    def open_on(self, day: datetime.date) -> ReviewCycleQuerySet:
-        return self.filter(submissions_open_on__lte=day, submissions_close_on__gte=day)
 
 
 class ReviewCycle(TimeStampedModel):
@@ -86,6 +83,20 @@ class ReviewCycle(TimeStampedModel):
     outcome_url = models.URLField(_("outcome link"), blank=True)
     outcome_commitments = models.TextField(
         _("outcome commitments"), blank=True, help_text=_("One commitment per line.")
+    )
+    outcome_adopted_on = models.DateField(
+        _("outcome adopted on"),
+        null=True,
+        blank=True,
+        help_text=_("E.g. the day the General Assembly endorsed the Progress Declaration."),
+    )
+    related_events = models.TextField(
+        _("related events"),
+        blank=True,
+        help_text=_(
+            "Hearings, consultations and what is not yet known, one per line "
+            "(“2022-05-16: informal multi-stakeholder hearing”)."
+        ),
     )
     source = models.CharField(_("source"), max_length=255, blank=True)
     history = HistoricalRecords()
@@ -234,6 +245,11 @@ class Submission(TimeStampedModel):
         null=True,
         blank=True,
         related_name="+",
+    )
+    is_demo = models.BooleanField(
+        _("demo data"),
+        default=False,
+        help_text=_("Illustrative record loaded by the demo; shown with a “Demo data” badge."),
     )
     history = HistoricalRecords(m2m_fields=[objectives])
 
@@ -387,6 +403,11 @@ class Pledge(TimeStampedModel):
         blank=True,
         related_name="+",
     )
+    is_demo = models.BooleanField(
+        _("demo data"),
+        default=False,
+        help_text=_("Illustrative record loaded by the demo; shown with a “Demo data” badge."),
+    )
     history = HistoricalRecords(m2m_fields=[objectives, principles])
 
     class Meta:
@@ -439,101 +460,3 @@ class PledgeUpdate(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.pledge} \u2013 {self.get_status_display()}"
-
-
-# --- report jobs --------------------------------------------------------------------------------
-
-
-class ReportJob(TimeStampedModel):
-    """A report generated in the background by Celery, with its status and files."""
-
-    class Kind(models.TextChoices):
-        COUNTRY_PROFILE = "country_profile", _("Country profile (PDF)")
-        DRAFT_REVIEW = "draft_review", _("Draft voluntary national review (DOCX)")
-        REGIONAL_SYNTHESIS = "regional_synthesis", _("Regional review synthesis (PDF, DOCX)")
-        IMRF_SYNTHESIS = "imrf_synthesis", _("IMRF global synthesis (PDF, XLSX)")
-        DATA_EXPORT = "data_export", _("Data export (CSV, XLSX)")
-        BULK_EXPORT = "bulk_export", _("Public bulk downloads")
-
-    class Status(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        RUNNING = "running", _("Running")
-        SUCCEEDED = "succeeded", _("Succeeded")
-        FAILED = "failed", _("Failed")
-
-    ACTIVE = (Status.QUEUED, Status.RUNNING)
-
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    parameters = models.JSONField(_("parameters"), default=dict, blank=True)
-    parameters_key = models.CharField(max_length=255, editable=False)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="report_jobs",
-    )
-    is_public = models.BooleanField(_("public"), default=False)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
-    )
-    progress = models.PositiveSmallIntegerField(
-        _("progress (%)"), default=0, validators=[MaxValueValidator(100)]
-    )
-    error = models.TextField(_("error"), blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    # Progress ticks are written with QuerySet.update(): they skip the history on purpose.
-    history = HistoricalRecords(excluded_fields=["progress"])
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["kind", "parameters_key", "requested_by"],
-                condition=Q(status__in=["queued", "running"]),
-                name="one_active_report_per_request",
-                nulls_distinct=False,
-            )
-        ]
-        verbose_name = _("report job")
-        verbose_name_plural = _("report jobs")
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} #{self.pk}"
-
-    def get_absolute_url(self) -> str:
-        return reverse("reviews:report-detail", args=[self.pk])
-
-    @property
-    def is_active(self) -> bool:
-        return self.status in self.ACTIVE
-
-    @property
-    def label(self) -> str:
-        """The kind and its parameters, for lists."""
-        params = ", ".join(f"{v}" for _k, v in sorted(self.parameters.items()))
-        return f"{self.get_kind_display()}: {params}" if params else str(self.get_kind_display())
-
-
-class ReportFile(TimeStampedModel):
-    """One file produced by a report job."""
-
-    job = models.ForeignKey(ReportJob, on_delete=models.CASCADE, related_name="files")
-    file = models.FileField(upload_to="reports/%Y/%m/", max_length=255)
-    name = models.CharField(_("name"), max_length=255)
-    format = models.CharField(_("format"), max_length=10)
-    size = models.PositiveIntegerField(_("size"), default=0)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("report file")
-        verbose_name_plural = _("report files")
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("reviews:report-file", args=[self.job_id, self.pk])

@@ -1,4 +1,4 @@
-"""Who may see and change cycles, submissions, pledges and reports; predicates and scopes."""
+"""Who may see and change cycles, submissions and pledges; predicates and scopes."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from accounts.permissions import (
     roles_of,
 )
 
-from .models import Pledge, ReportJob, ReviewCycle, Submission
+from .models import Pledge, ReviewCycle, Submission
 
 # --- cycles -------------------------------------------------------------------------------------
 
@@ -124,24 +124,3 @@ def pledge_entities_for(user: Any) -> dict[str, set[int]]:
         "countries": roles.country_ids(Role.GOVERNMENT_FOCAL_POINT, Role.NATIONAL_COORDINATOR),
         "organisations": roles.organisation_ids(Role.CIVIL_SOCIETY_MEMBER),
     }
-
-
-# --- reports ------------------------------------------------------------------------------------
-
-
-def reports_visible_to(user: Any, qs: QuerySet[ReportJob]) -> QuerySet[ReportJob]:
-    """A user sees the reports they requested; nobody else's (public bulk exports aside)."""
-    if not getattr(user, "is_authenticated", False):
-        return qs.none()
-    return qs.filter(requested_by=user)
-
-
-def can_view_report(user: Any, job: ReportJob) -> bool:
-    if job.is_public:
-        return True
-    return bool(getattr(user, "is_authenticated", False)) and job.requested_by_id == user.pk
-
-
-def can_request_report(user: Any) -> bool:
-    """Any signed-in user may request reports on public data."""
-    return bool(getattr(user, "is_authenticated", False)) and getattr(user, "is_active", False)

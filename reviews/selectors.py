@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
-from django.urls import reverse
 
 from countries.models import ReviewRegion
 from objectives.models import Objective
 
-from .models import Pledge, PledgeUpdate, ReportFile, ReportJob, ReviewCycle, Submission
-from .permissions import reports_visible_to, submissions_visible_to
+from .models import Pledge, PledgeUpdate, ReviewCycle, Submission
+from .permissions import submissions_visible_to
 
 # --- cycles -------------------------------------------------------------------------------------
 
@@ -145,54 +144,26 @@ def country_submissions(country: Any, user: Any) -> QuerySet[Submission]:
     return submission_list(user).filter(country=country)
 
 
-# --- reports ------------------------------------------------------------------------------------
+# --- public reads for the reports ---------------------------------------------------------------
 
 
-def report_list(user: Any) -> QuerySet[ReportJob]:
-    return reports_visible_to(
-        user, ReportJob.objects.prefetch_related("files").order_by("-created_at", "-id")
-    )
+def regional_cycles() -> QuerySet[ReviewCycle]:
+    return ReviewCycle.objects.regional().select_related("review_region")
 
 
-def latest_bulk_export() -> ReportJob | None:
+def imrf_cycles() -> QuerySet[ReviewCycle]:
+    return ReviewCycle.objects.imrf()
+
+
+def cycle_by_code(code: str, kind: str) -> ReviewCycle | None:
+    return cycle_detail_queryset().filter(code=code, kind=kind).first()
+
+
+def submitted_submissions() -> QuerySet[Submission]:
+    """Submitted reviews and inputs (public once submitted), with what the reports print."""
     return (
-        ReportJob.objects.filter(
-            kind=ReportJob.Kind.BULK_EXPORT,
-            is_public=True,
-            status=ReportJob.Status.SUCCEEDED,
-        )
-        .prefetch_related("files")
-        .order_by("-finished_at", "-id")
-        .first()
+        Submission.objects.filter(status=Submission.Status.SUBMITTED)
+        .select_related("cycle", "country", "organisation")
+        .prefetch_related("objectives")
+        .order_by("kind", "country__name", "organisation__name", "title")
     )
-
-
-def report_file(job_id: int, file_id: int) -> ReportFile | None:
-    return ReportFile.objects.select_related("job").filter(pk=file_id, job_id=job_id).first()
-
-
-def bulk_files(request: Any = None) -> list[dict[str, Any]]:
-    """The latest public bulk files, each at its stable URL (/reviews/downloads/<name>)."""
-    job = latest_bulk_export()
-    if job is None:
-        return []
-    out = []
-    for f in job.files.all():
-        url = reverse("reviews:bulk-download", args=[f.name])
-        out.append(
-            {
-                "name": f.name,
-                "format": f.format,
-                "size": f.size,
-                "url": request.build_absolute_uri(url) if request is not None else url,
-                "generated_at": job.finished_at,
-            }
-        )
-    return out
-
-
-def bulk_file(name: str) -> ReportFile | None:
-    job = latest_bulk_export()
-    if job is None:
-        return None
-    return next((f for f in job.files.all() if f.name == name), None)

@@ -26,10 +26,4 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("pledges/<int:pk>/", views.pledge_detail, name="pledge-detail"),
     path("pledges/<int:pk>/edit/", views.pledge_edit, name="pledge-edit"),
     path("pledges/<int:pk>/status/", views.pledge_status, name="pledge-status"),
-    path("reports/", views.report_list, name="report-list"),
-    path("reports/request/", views.report_request, name="report-request"),
-    path("reports/<int:pk>/", views.report_progress, name="report-detail"),
-    path("reports/<int:pk>/files/<int:file_id>/", views.report_file, name="report-file"),
-    path("downloads/", views.bulk_downloads, name="bulk-downloads"),
-    path("downloads/<str:name>", views.bulk_download, name="bulk-download"),
 ]

@@ -1,4 +1,4 @@
-"""Pages of the reviews app: cycles, submissions, pledges, reports and bulk downloads."""
+"""Pages of the reviews app: cycles, submissions and pledges."""
 
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,15 +18,13 @@ from core.errors import DomainError
 from core.pages import form_error_status, message_error_status
 from countries.models import Country, ReviewRegion
 
-from . import permissions, report_data, selectors, services
-from .api.views import report_file_response
+from . import permissions, selectors, services
 from .filters import CycleFilter, PledgeFilter
 from .forms import (
     AttachmentForm,
     CycleForm,
     PledgeForm,
     PledgeStatusForm,
-    ReportRequestForm,
     SubmissionForm,
 )
 from .models import ReviewCycle, Submission
@@ -67,7 +64,8 @@ def cycle_detail(request: HttpRequest, code: str) -> HttpResponse:
             "submissions": selectors.cycle_submissions(cycle, request.user),
             "can_manage": permissions.can_manage_cycle(request.user, cycle),
             "can_submit": cycle.is_open and (authors["countries"] or authors["organisations"]),
-            "can_request": permissions.can_request_report(request.user),
+            # The report buttons post to the reports app, which any signed-in user may use.
+            "can_request": request.user.is_authenticated,
         },
     )
 
@@ -416,85 +414,3 @@ def pledge_status(request: HttpRequest, pk: int) -> HttpResponse:
         },
         status=status,
     )
-
-
-# --- reports ------------------------------------------------------------------------------------
-
-
-@login_required
-def report_list(request: HttpRequest) -> HttpResponse:
-    """My reports: each job's status and files; the page refreshes itself while jobs run."""
-    jobs = list(selectors.report_list(request.user)[:100])
-    return render(
-        request,
-        "reviews/report_list.html",
-        {
-            "jobs": jobs,
-            "any_active": any(j.is_active for j in jobs),
-            "form": ReportRequestForm(),
-            "datasets": report_data.datasets(),
-            "regions": ReviewRegion.objects.all(),
-            "regional_cycles": ReviewCycle.objects.regional().select_related("review_region"),
-            "imrf_cycles": ReviewCycle.objects.imrf(),
-        },
-    )
-
-
-@login_required
-@require_POST
-def report_request(request: HttpRequest) -> HttpResponse:
-    form = ReportRequestForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose a kind of report from the list."))
-        return redirect("reviews:report-list")
-    try:
-        _job, created = services.request_report(
-            actor=request.user, kind=form.cleaned_data["kind"], parameters=form.parameters()
-        )
-    except DomainError as exc:
-        if exc.refuses_request:
-            raise  # e.g. the broker is down: the 503 page says so (core.pages)
-        messages.error(request, str(exc))
-        return redirect(_safe_next(request) or "reviews:report-list")
-    if created:
-        messages.success(request, _("Your report was requested; it appears below when ready."))
-    else:
-        messages.info(request, _("This report is already being prepared; here it is."))
-    return redirect("reviews:report-list")
-
-
-def _safe_next(request: HttpRequest) -> str | None:
-    """The ``next`` page to go back to, only if it is on this site."""
-    target = request.POST.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return None
-
-
-@login_required
-def report_progress(request: HttpRequest, pk: int) -> HttpResponse:
-    """The row of one job (HTMX polls it every 2 s while it runs)."""
-    job = get_object_or_404(selectors.report_list(request.user), pk=pk)
-    return render(request, "reviews/_report_row.html", {"job": job})
-
-
-def report_file(request: HttpRequest, pk: int, file_id: int) -> FileResponse:
-    return report_file_response(request.user, pk, file_id)
-
-
-def bulk_downloads(request: HttpRequest) -> HttpResponse:
-    return render(
-        request,
-        "reviews/bulk_downloads.html",
-        {"files": selectors.bulk_files(request), "datasets": report_data.datasets()},
-    )
-
-
-def bulk_download(_request: HttpRequest, name: str) -> FileResponse:
-    """The stable URL of a public bulk file: always the latest nightly version."""
-    report_file = selectors.bulk_file(name)
-    if report_file is None:
-        raise Http404(_("This file has not been generated yet."))
-    return FileResponse(report_file.file.open("rb"), as_attachment=True, filename=name)

@@ -146,12 +146,85 @@ ESCWA_MEMBERS: Final = frozenset({
 # Asian States (M49 Western Asia) that are reviewed in the ECE region.
 ECE_ASIAN_STATES: Final = frozenset({"ARM", "AZE", "CYP", "GEO", "ISR", "TUR"})
 
+# Regional members of ESCAP that are also members of ECE (ESCAP's member list).
+ESCAP_ALSO: Final = frozenset(
+    {"ARM", "AZE", "GEO", "KAZ", "KGZ", "TJK", "TKM", "UZB", "RUS", "TUR"}
+)
+
+# Observer States in no regional commission.
+NO_COMMISSION: Final = frozenset({"VAT"})
+
+# Per commission: where the member list comes from, as of when, and its non-regional members.
+MEMBERSHIP: Final[dict[str, tuple[str, str, list[str]]]] = {
+    "ECA": (
+        (
+            "ECA member States, uneca.org; the UN Network on Migration's page for "
+            "the 2024 Africa regional review lists the 54 African member States"
+        ),
+        "2024-10-09",
+        [],
+    ),
+    "ECE": (
+        (
+            "UNECE member States, unece.org (56 members); the UN Network on "
+            "Migration's page for the 2024 UNECE regional review lists them. The "
+            "Holy See is not a member"
+        ),
+        "2024-03-11",
+        [],
+    ),
+    "ECLAC": (
+        (
+            "ECLAC member States, cepal.org: 46 members, 33 in Latin America and "
+            "the Caribbean and 13 from outside the region"
+        ),
+        "2025-03-18",
+        [
+            "CAN",
+            "FRA",
+            "DEU",
+            "ITA",
+            "JPN",
+            "NLD",
+            "NOR",
+            "PRT",
+            "KOR",
+            "ESP",
+            "TUR",
+            "GBR",
+            "USA",
+        ],
+    ),
+    "ESCAP": (
+        (
+            "ESCAP member States, unescap.org: 53 members (and 9 associate members "
+            "that are not States), including France, the Netherlands, the United "
+            "Kingdom and the United States"
+        ),
+        "2025-02-04",
+        ["FRA", "NLD", "GBR", "USA"],
+    ),
+    "ESCWA": (
+        (
+            "ESCWA member States, unescwa.org. Djibouti: counted as the 21st member"
+            " in 2024 copies of the ESCWA encyclopaedia entry; CEPEI (April 2021) "
+            "counted 20 and named Djibouti and Comoros as non-members. Not "
+            "confirmed on ESCWA's own list here"
+        ),
+        "2024-07-03",
+        [],
+    ),
+}
+
 REVIEW_REGION_RULES: Final = (
     "review_regions are [derived] and editable (see scripts/generate_countries.py): "
     "ECA = M49 Africa; ECLAC = Caribbean, Central and South America; "
     "ECE = Europe, Northern America, Central Asia and Armenia, Azerbaijan, Cyprus, "
     "Georgia, Israel, Türkiye; ESCWA = its 21 member States (Arab States of Africa are "
-    "in both ECA and ESCWA); ESCAP = the rest of Asia and all of Oceania."
+    "in both ECA and ESCWA); ESCAP = the rest of Asia and all of Oceania, plus Armenia, "
+    "Azerbaijan, Georgia, Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, Uzbekistan, the "
+    "Russian Federation and Türkiye; the Holy See is in none. Non-regional members and each "
+    "commission's source are in MEMBERSHIP."
 )
 
 
@@ -171,6 +244,10 @@ def sort_key(name: str) -> tuple[str, str]:
 def review_regions_for(alpha3: str, region: str, subregion: str) -> list[str]:
     """Return the regional commission codes for one State, by the documented rules."""
     found: set[str] = set()
+    if alpha3 in NO_COMMISSION:
+        return []
+    if alpha3 in ESCAP_ALSO:
+        found.add(ESCAP)
     if region == AFRICA:
         found.add(ECA)
     elif region == AMERICAS:
@@ -258,14 +335,18 @@ def validate(rows: list[dict[str, Any]]) -> None:
             region_of_subregion.get(row["m49_subregion"]) == row["m49_region"],
             f"inconsistent M49 region/sub-region for {alpha3}",
         )
-        check(bool(row["review_regions"]), f"no review region for {alpha3}")
+        check(
+            bool(row["review_regions"]) or alpha3 in NO_COMMISSION,
+            f"no review region for {alpha3}",
+        )
     expected = {
         "PRT": ("150", "039", [ECE]),
         "KEN": ("002", "014", [ECA]),
         "LKA": ("142", "034", [ESCAP]),
         "MAR": ("002", "015", [ECA, ESCWA]),
         "MEX": ("019", "013", [ECLAC]),
-        "VAT": ("150", "039", [ECE]),
+        "VAT": ("150", "039", []),
+        "KAZ": ("142", "143", [ECE, ESCAP]),
         "NRU": ("009", "057", [ESCAP]),
     }
     for alpha3, assignment in expected.items():
@@ -290,7 +371,16 @@ def build_payload(rows: list[dict[str, Any]]) -> dict[str, Any]:
             {"code": code, "name": name, "region": region}
             for name, (code, region) in M49_SUBREGIONS.items()
         ],
-        "review_regions": [{"code": code, "name": name} for code, name in REVIEW_REGIONS.items()],
+        "review_regions": [
+            {
+                "code": code,
+                "name": name,
+                "membership_source": MEMBERSHIP[code][0],
+                "membership_as_of": MEMBERSHIP[code][1],
+                "non_regional_members": MEMBERSHIP[code][2],
+            }
+            for code, name in REVIEW_REGIONS.items()
+        ],
         "countries": rows,
     }
 

@@ -50,6 +50,7 @@ class JSONParser(parsers.JSONParser):
         media_type: str | None = None,
         parser_context: Mapping[str, Any] | None = None,
     ) -> Any:
+        del media_type  # always JSON here
         limit = max_bytes()
         raw = stream.read(limit + 1) if stream is not None else b""
         if len(raw) > limit:

@@ -2,7 +2,14 @@
 
 from rest_framework import serializers
 
-from countries.models import Country, CountryDesignation, M49Region, M49SubRegion, ReviewRegion
+from countries.models import (
+    CommissionMembership,
+    Country,
+    CountryDesignation,
+    M49Region,
+    M49SubRegion,
+    ReviewRegion,
+)
 
 
 class M49SubRegionSerializer(serializers.ModelSerializer):
@@ -31,6 +38,15 @@ class CountryDesignationSerializer(serializers.ModelSerializer):
         fields = ["designation", "as_of", "source"]
 
 
+class CommissionMembershipSerializer(serializers.ModelSerializer):
+    review_region = serializers.CharField(source="review_region.code")
+    review_region_name = serializers.CharField(source="review_region.name")
+
+    class Meta:
+        model = CommissionMembership
+        fields = ["review_region", "review_region_name", "is_regional", "as_of", "source"]
+
+
 class CountryListSerializer(serializers.ModelSerializer):
     region = serializers.CharField(source="m49_region.code")
     region_name = serializers.CharField(source="m49_region.name")
@@ -56,6 +72,12 @@ class CountryListSerializer(serializers.ModelSerializer):
 
 class CountryDetailSerializer(CountryListSerializer):
     designations = CountryDesignationSerializer(many=True, read_only=True)
+    commission_memberships = CommissionMembershipSerializer(many=True, read_only=True)
 
     class Meta(CountryListSerializer.Meta):
-        fields = [*CountryListSerializer.Meta.fields, "official_name", "designations"]
+        fields = [
+            *CountryListSerializer.Meta.fields,
+            "official_name",
+            "designations",
+            "commission_memberships",
+        ]

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "initiatives",
     "plans",
     "reviews",
+    "reports",
     # The scale data generator and `manage.py bench` (make bench); no models, no URLs.
     "benchmarks",
 ]
@@ -185,10 +186,16 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
-# reviews: rebuild the public bulk downloads every night (stable URLs under /reviews/downloads/).
+# reports: rebuild the public bulk downloads every night (stable URLs under /reviews/downloads/;
+# the task keeps the name it had in the reviews app).
 CELERY_BEAT_SCHEDULE["reviews-bulk-exports"] = {
     "task": "reviews.regenerate_bulk_exports",
     "schedule": crontab(hour=2, minute=30),
+}
+# initiatives: the outbox sweep sends moderation e-mails whose task was lost (broker down).
+CELERY_BEAT_SCHEDULE["initiatives-pending-notifications"] = {
+    "task": "initiatives.tasks.deliver_pending_notifications",
+    "schedule": 60.0,
 }
 
 # The Redis cache fails open (core.cache): with Redis down, throttling and the e-mail rate
@@ -309,8 +316,8 @@ SPECTACULAR_SETTINGS = {
         "PledgeFormEnum": "reviews.models.Pledge.Form",
         "PledgeTypeEnum": "reviews.models.Pledge.Type",
         "PledgeStatusEnum": "reviews.models.Pledge.Status",
-        "ReportJobKindEnum": "reviews.models.ReportJob.Kind",
-        "ReportJobStatusEnum": "reviews.models.ReportJob.Status",
+        "ReportJobKindEnum": "reports.models.ReportJob.Kind",
+        "ReportJobStatusEnum": "reports.models.ReportJob.Status",
     },
 }
 

@@ -28,6 +28,7 @@ from .content import (
 from .workflow import (
     add_evidence_file,
     create_initiative,
+    deliver_pending_notifications,
     discard_draft,
     publish_initiative,
     reject_initiative,
@@ -51,6 +52,7 @@ __all__ = [
     "add_evidence_file",
     "create_initiative",
     "decide_membership",
+    "deliver_pending_notifications",
     "discard_draft",
     "publish_initiative",
     "refresh_coverage",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from core.errors import DomainError, full_clean_or_raise
 from core.services import apply_fields
+from countries.models import CommissionMembership
 from objectives.models import Objective, ObjectiveAction
 
 from ..models import (
@@ -24,6 +26,8 @@ from ..models import (
     InitiativePartner,
     Transition,
 )
+
+log = logging.getLogger(__name__)
 
 SCALAR_FIELDS = [
     "title",
@@ -269,11 +273,16 @@ def _apply(initiative: Initiative, data: Mapping[str, Any]) -> None:
 
 def refresh_coverage(initiative: Initiative) -> None:
     """Derive the M49 and review regions covered from the countries and regions entered."""
-    countries = list(initiative.countries.prefetch_related("review_regions"))
+    countries = list(initiative.countries.all())
     region_ids = {c.m49_region_id for c in countries} | set(
         initiative.regions.values_list("pk", flat=True)
     )
-    review_ids = {r.pk for c in countries for r in c.review_regions.all()}
+    # Regional members only: France's initiatives do not cover ESCAP or ECLAC.
+    review_ids = set(
+        CommissionMembership.objects.filter(country__in=countries, is_regional=True).values_list(
+            "review_region_id", flat=True
+        )
+    )
     initiative.coverage_regions.set(region_ids)
     initiative.coverage_review_regions.set(review_ids)
 
@@ -331,8 +340,30 @@ def _log(
         is_revision=is_revision,
     )
     if notify:
-        from ..tasks import notify_transition
-
         transition_id = transition.pk
-        transaction.on_commit(lambda: notify_transition.delay(transition_id))
+        transaction.on_commit(lambda: _queue_notification(transition_id))
+    else:
+        # Nothing to send: settled at once, so the sweep of pending notifications skips it.
+        transition.notified_at = transition.created_at
+        transition.save(update_fields=["notified_at"])
     return transition
+
+
+def _queue_notification(transition_id: int) -> None:
+    """Hand the e-mail to a worker; with the broker down, the periodic sweep sends it later.
+
+    The transition row, written in the same transaction as the change, is the outbox entry:
+    its ``notified_at`` stays empty until the e-mail is sent
+    (``deliver_pending_notifications``).
+    """
+    from kombu.exceptions import KombuError
+    from redis.exceptions import RedisError
+
+    from ..tasks import notify_transition
+
+    try:
+        notify_transition.delay(transition_id)
+    except (KombuError, RedisError, OSError):
+        log.warning(
+            "broker unavailable: transition %s will be notified by the sweep", transition_id
+        )

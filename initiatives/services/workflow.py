@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import timedelta
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -388,3 +389,25 @@ def send_transition_email(*, transition_id: int) -> int:
         transition.notified_at = timezone.now()
         transition.save(update_fields=["notified_at"])
     return sent
+
+
+def deliver_pending_notifications(
+    *, older_than: timedelta = timedelta(minutes=1), max_age: timedelta = timedelta(days=7)
+) -> int:
+    """Send the e-mails of transitions still waiting (broker was down, worker lost the task).
+
+    Run every minute by Celery beat. Each send is idempotent under a row lock, so a task that
+    arrives late as well does no harm. Transitions older than ``max_age`` are left alone.
+    Returns the number of e-mails sent.
+    """
+    now = timezone.now()
+    pending = (
+        Transition.objects.filter(
+            notified_at__isnull=True,
+            created_at__lt=now - older_than,
+            created_at__gte=now - max_age,
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)[:500]
+    )
+    return sum(send_transition_email(transition_id=pk) for pk in list(pending))

@@ -19,19 +19,13 @@ from objectives.models import (
 )
 
 
-class ThematicAreaBriefSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = ThematicArea
-        fields = ["number", "code", "name"]
-
-
 class ObjectiveActionSerializer(serializers.ModelSerializer):
     reference = serializers.CharField(read_only=True)
     paragraph_reference = serializers.CharField(read_only=True)
 
     class Meta:
         model = ObjectiveAction
-        fields = ["letter", "reference", "paragraph_reference", "text"]
+        fields = ["letter", "reference", "paragraph_reference", "text", "source"]
 
 
 class ObjectiveListSerializer(serializers.ModelSerializer):
@@ -70,7 +64,13 @@ class ObjectiveDetailSerializer(ObjectiveListSerializer):
     )
 
     class Meta(ObjectiveListSerializer.Meta):
-        fields = [*ObjectiveListSerializer.Meta.fields, "description", "actions", "sdg_targets"]
+        fields = [
+            *ObjectiveListSerializer.Meta.fields,
+            "description",
+            "description_source",
+            "actions",
+            "sdg_targets",
+        ]
 
 
 class GuidingPrincipleSerializer(serializers.ModelSerializer):
@@ -84,6 +84,7 @@ class GuidingPrincipleSerializer(serializers.ModelSerializer):
             "name",
             "paragraph_reference",
             "definition",
+            "source",
             "has_approach_guidance",
         ]
 

@@ -60,6 +60,7 @@ class PlanListSerializer(serializers.ModelSerializer):
             "approval_date",
             "checklist_percent",
             "measure_count",
+            "is_demo",
         ]
 
     def get_checklist_percent(self, obj: Plan) -> int:
@@ -162,6 +163,7 @@ class PlanDetailSerializer(PlanListSerializer):
             "period_start",
             "period_end",
             "document_url",
+            "demo_note",
             "selection_validated_at",
             "axes",
             "overall_percent",

@@ -88,6 +88,16 @@ class Plan(TimeStampedModel):
     publish_measures = models.BooleanField(PUBLICATION_PARTS["publish_measures"], default=False)
     publish_budget = models.BooleanField(PUBLICATION_PARTS["publish_budget"], default=False)
     publish_indicators = models.BooleanField(PUBLICATION_PARTS["publish_indicators"], default=False)
+    is_demo = models.BooleanField(
+        _("demo data"),
+        default=False,
+        help_text=_("Illustrative record loaded by the demo; shown with a “Demo data” badge."),
+    )
+    demo_note = models.TextField(
+        _("what is illustrative"),
+        blank=True,
+        help_text=_("For demo records: which parts come from a source and which are invented."),
+    )
     history = HistoricalRecords()
 
     class Meta:

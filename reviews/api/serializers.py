@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.urls import reverse
 from rest_framework import serializers
 
 from accounts.models import Organisation
@@ -12,7 +11,7 @@ from core.api.fields import CurrencyField
 from countries.models import Country, ReviewRegion
 from objectives.models import GuidingPrinciple, Objective
 
-from ..models import Pledge, PledgeUpdate, ReportFile, ReportJob, ReviewCycle, Submission
+from ..models import Pledge, PledgeUpdate, ReviewCycle, Submission
 
 # --- cycles -------------------------------------------------------------------------------------
 
@@ -44,7 +43,10 @@ class CycleSerializer(serializers.ModelSerializer):
             "grouping_cycle",
             "outcome_reference",
             "outcome_url",
+            "outcome_adopted_on",
             "commitments",
+            "related_events",
+            "source",
         ]
 
 
@@ -97,6 +99,7 @@ class SubmissionListSerializer(serializers.ModelSerializer):
             "status",
             "submitted_at",
             "objectives",
+            "is_demo",
         ]
 
 
@@ -198,6 +201,7 @@ class PledgeListSerializer(serializers.ModelSerializer):
             "amount",
             "currency",
             "status",
+            "is_demo",
         ]
 
 
@@ -282,50 +286,3 @@ class PledgeChangeSerializer(PledgeInputSerializer):
 class PledgeUpdateInputSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=Pledge.Status.choices)
     note = serializers.CharField()
-
-
-# --- reports ------------------------------------------------------------------------------------
-
-
-class ReportFileSerializer(serializers.ModelSerializer):
-    url = serializers.SerializerMethodField()
-
-    class Meta:
-        model = ReportFile
-        fields = ["id", "name", "format", "size", "url"]
-
-    def get_url(self, obj: ReportFile) -> str:
-        return reverse("reviews-api-report-file", args=[obj.job_id, obj.pk])
-
-
-class ReportJobSerializer(serializers.ModelSerializer):
-    files = ReportFileSerializer(many=True, read_only=True)
-
-    class Meta:
-        model = ReportJob
-        fields = [
-            "id",
-            "kind",
-            "parameters",
-            "status",
-            "progress",
-            "error",
-            "created_at",
-            "started_at",
-            "finished_at",
-            "files",
-        ]
-
-
-class ReportRequestSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(
-        choices=[c for c in ReportJob.Kind.choices if c[0] != ReportJob.Kind.BULK_EXPORT]
-    )
-    parameters = serializers.DictField(child=serializers.CharField(), required=False)
-
-
-class BulkFileSerializer(serializers.Serializer):
-    name = serializers.CharField()
-    format = serializers.CharField()
-    size = serializers.IntegerField()
-    url = serializers.CharField()

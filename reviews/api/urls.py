@@ -34,12 +34,4 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views.PledgeStatusUpdateView.as_view(),
         name="reviews-api-pledge-updates",
     ),
-    path("reports/", views.ReportListView.as_view(), name="reviews-api-report-list"),
-    path("reports/bulk/", views.BulkDownloadListView.as_view(), name="reviews-api-report-bulk"),
-    path("reports/<int:pk>/", views.ReportDetailView.as_view(), name="reviews-api-report-detail"),
-    path(
-        "reports/<int:pk>/files/<int:file_id>/",
-        views.ReportFileView.as_view(),
-        name="reviews-api-report-file",
-    ),
 ]

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.parsers import FormParser, MultiPartParser
-from rest_framework.permissions import AllowAny, IsAuthenticated, IsAuthenticatedOrReadOnly
+from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.api.parsers import JSONParser
-from core.api.permissions import PublicReadOnly
-
-from .. import permissions, selectors, services
+from .. import selectors, services
 from ..filters import CycleFilter, PledgeFilter, SubmissionFilter
 from ..models import Pledge, ReviewCycle, Submission
 from . import serializers as s
@@ -197,70 +191,3 @@ class PledgeStatusUpdateView(APIView):
             actor=request.user, pledge=pledge, **data.validated_data
         )
         return Response(s.PledgeUpdateSerializer(update).data, status=status.HTTP_201_CREATED)
-
-
-# --- reports ------------------------------------------------------------------------------------
-
-
-class ReportListView(generics.ListAPIView):
-    """Your report jobs. POST requests one: 202 with a new job, 200 with the running one."""
-
-    permission_classes = [IsAuthenticated]
-    serializer_class = s.ReportJobSerializer
-    parser_classes = [JSONParser, FormParser]
-
-    def get_queryset(self):
-        return selectors.report_list(self.request.user)
-
-    @extend_schema(request=s.ReportRequestSerializer, responses={202: s.ReportJobSerializer})
-    def post(self, request: Request) -> Response:
-        data = s.ReportRequestSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        job, created = services.request_report(
-            actor=request.user,
-            kind=data.validated_data["kind"],
-            parameters=data.validated_data.get("parameters", {}),
-        )
-        fresh = selectors.report_list(request.user).get(pk=job.pk)
-        return Response(
-            s.ReportJobSerializer(fresh).data,
-            status=status.HTTP_202_ACCEPTED if created else status.HTTP_200_OK,
-        )
-
-
-class ReportDetailView(generics.RetrieveAPIView):
-    """Poll a report job's status and progress (only who requested it)."""
-
-    permission_classes = [IsAuthenticated]
-    serializer_class = s.ReportJobSerializer
-
-    def get_queryset(self):
-        return selectors.report_list(self.request.user)
-
-
-def report_file_response(user: Any, job_id: int, file_id: int) -> FileResponse:
-    """Stream a report file to who may see it; 404 otherwise (used by the API and the pages)."""
-    report_file = selectors.report_file(job_id, file_id)
-    if report_file is None or not permissions.can_view_report(user, report_file.job):
-        raise Http404()
-    return FileResponse(report_file.file.open("rb"), as_attachment=True, filename=report_file.name)
-
-
-class ReportFileView(APIView):
-    """Download a report file: yours, or a public bulk export."""
-
-    permission_classes = [AllowAny]
-
-    @extend_schema(responses={(200, "application/octet-stream"): bytes})
-    def get(self, request: Request, pk: int, file_id: int) -> FileResponse:
-        return report_file_response(request.user, pk, file_id)
-
-
-class BulkDownloadListView(APIView):
-    """The public bulk downloads (regenerated nightly), with their stable URLs."""
-
-    permission_classes = [PublicReadOnly]
-
-    @extend_schema(responses=s.BulkFileSerializer(many=True))
-    def get(self, request: Request) -> Response:
-        return Response(s.BulkFileSerializer(selectors.bulk_files(request), many=True).data)

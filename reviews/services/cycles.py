@@ -38,6 +38,8 @@ CYCLE_FIELDS = (
     "outcome_reference",
     "outcome_url",
     "outcome_commitments",
+    "outcome_adopted_on",
+    "related_events",
     "source",
 )
 
@@ -109,7 +111,13 @@ def load_review_cycles(*, path: Path = CYCLES_FIXTURE, update: bool = False) -> 
         values: dict[str, Any] = {k: v for k, v in row.items() if k != "code"}
         region_code = values.pop("review_region")
         values["review_region"] = regions[region_code] if region_code else None
-        for key in ("starts_on", "ends_on", "submissions_open_on", "submissions_close_on"):
+        for key in (
+            "starts_on",
+            "ends_on",
+            "submissions_open_on",
+            "submissions_close_on",
+            "outcome_adopted_on",
+        ):
             values[key] = _date(values.get(key))
         values.setdefault("source", data.get("source", "")[:255])
         cycle = ReviewCycle.objects.filter(code=row["code"]).first()

@@ -210,7 +210,7 @@ def test_the_api_docs_page_relaxes_only_styles(client: Any) -> None:
 def test_no_template_has_inline_script_style_or_event_handlers() -> None:
     offenders = []
     for path in TEMPLATES.rglob("*.html"):
-        if "reports" in path.relative_to(TEMPLATES).parts:
+        if path.relative_to(TEMPLATES).parts[:2] == ("reports", "pdf"):
             continue  # rendered to PDF by WeasyPrint, never served as a page
         text = path.read_text()
         if re.search(r"<script(?![^>]*\bsrc=)[^>]*>", text):

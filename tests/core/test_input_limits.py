@@ -12,7 +12,8 @@ from django.core.exceptions import ValidationError
 
 from core.api.parsers import json_depth
 from core.validators import validate_plausible_date
-from reviews.models import Pledge, ReportJob
+from reports.models import ReportJob
+from reviews.models import Pledge
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,7 @@ import pytest
 from django.core.cache import cache
 from django.test import override_settings
 
-from reviews.models import ReportJob
+from reports.models import ReportJob
 
 REDIS_SERVER = shutil.which("redis-server")
 
@@ -192,7 +192,7 @@ def test_a_report_request_answers_503_fast_and_keeps_no_job_with_redis_down(
     elapsed = time.monotonic() - started
     assert response.status_code == 503
     body = response.json()
-    assert body["code"] == "service_unavailable"
+    assert body["code"] == "unavailable"
     assert "unavailable" in body["detail"]
     assert not ReportJob.objects.exists()
     assert not ReportJob.history.exists()

@@ -34,16 +34,35 @@ def test_demo_loader_creates_three_plans_at_different_steps_and_is_idempotent() 
     assert m6.responsible_entity.acronym == "MNE"
     assert m6.involved_entities.count() == 6
     assert m6.deadline_label == "Continuous"
-    statuses = {
-        p.country.alpha3: dict(p.step_statuses.values_list("step__number", "status"))
-        for p in Plan.objects.select_related("country")
-    }
-    assert statuses["PRT"][4] == "in_progress"
-    assert statuses["KEN"][3] == "in_progress"
-    assert statuses["LKA"][1] == "in_progress"
+    # no step status, assessment or validation that no source states
+    assert not any(
+        p.step_statuses.exclude(status="not_started").exists() for p in Plan.objects.all()
+    )
     kenya = Plan.objects.get(country__alpha3="KEN")
-    assert kenya.selection_validated_at is not None
+    assert kenya.selection_validated_at is None
+    assert not kenya.consultations.exists()
     assert kenya.bodies.get().name == "National Coordination Mechanism on Migration"
+    assert kenya.bodies.get().lead_entity is None
+
+
+def test_demo_plans_are_flagged_and_say_what_is_illustrative(client, api_client) -> None:
+    _load_demo()
+    assert set(Plan.objects.filter(is_demo=True).values_list("country__alpha3", flat=True)) == {
+        "PRT",
+        "KEN",
+        "LKA",
+    }
+    sri_lanka = Plan.objects.get(country__alpha3="LKA")
+    assert "Migrant Forum in Asia" in sri_lanka.demo_note
+    assert not sri_lanka.consultations.filter(
+        title__icontains="Ministry of Foreign Affairs"
+    ).exists()
+    page = client.get("/plans/PRT/").content.decode()
+    assert "Demo data" in page
+    assert "Illustrative, not from a source" in page
+    body = api_client.get("/api/v1/plans/PRT/").json()
+    assert body["is_demo"] is True
+    assert body["demo_note"].startswith("From the implementation guide")
 
 
 def test_demo_focal_point_acts_for_the_ministry_of_foreign_affairs() -> None:

@@ -1,1 +1,0 @@
-"""Report builders: gather the data, draw the charts, write PDF, DOCX, XLSX and CSV files."""
