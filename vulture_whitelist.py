@@ -8,12 +8,14 @@ from accounts.authentication import ApiTokenAuthentication, axes_username
 from accounts.permissions import UserRoles, can_organise_region
 from core import errors, forms, pages, views
 from core.api import fields
+from core.api import schema as api_schema
 from core.api.filters import OrderingFilter
 from core.api.parsers import JSONParser
 from core.cache import FailOpenRedisCache
 from core.headers import PermissionsPolicyMiddleware
 from countries.filters import CountryFilter
 from gcm_tracker import asgi, wsgi
+from initiatives.filters import AnyYesNoSelect
 
 ApiTokenAuthentication  # REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] names it
 pages.DomainErrorMiddleware  # settings.MIDDLEWARE names it
@@ -35,3 +37,7 @@ OrderingFilter.remove_invalid_fields  # DRF's OrderingFilter.get_ordering calls 
 JSONParser.parse  # DRF calls a parser's parse(stream, media_type, parser_context)
 FailOpenRedisCache  # settings.CACHES names it
 PermissionsPolicyMiddleware  # settings.MIDDLEWARE names it
+# drf-spectacular calls the post-processing hook named in SPECTACULAR_SETTINGS; Django calls
+# the widget's value_from_datadict while binding a form.
+
+api_schema.document_errors, AnyYesNoSelect.value_from_datadict

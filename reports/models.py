@@ -55,11 +55,17 @@ class ReportJob(TimeStampedModel):
     )
     error = models.TextField(_("error"), blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # The lease of the worker running the job: renewed on every progress tick. A running job
+    # whose lease expired has lost its worker and may be taken over (see services._claim).
+    lease_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The Celery task id holding the lease: a redelivery of that same message means its first
+    # delivery died (acks_late + reject_on_worker_lost), so it takes over at once.
+    lease_owner = models.CharField(max_length=255, blank=True, editable=False)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     # Progress ticks are written with QuerySet.update(): they skip the history on purpose.
     history = HistoricalRecords(
-        excluded_fields=["progress"], table_name="reviews_historicalreportjob"
+        excluded_fields=["progress", "lease_expires_at"], table_name="reviews_historicalreportjob"
     )
 
     class Meta:

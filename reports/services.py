@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime
 import json
 import logging
+from functools import partial
 from typing import Any
 
 from celery import current_app
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, InterfaceError, transaction
+from django.db import IntegrityError, InterfaceError, connection, transaction
 from django.db import OperationalError as DatabaseOperationalError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as BrokerOperationalError
@@ -147,60 +149,121 @@ def _fail(job: ReportJob, message: str) -> None:
     job.save(update_fields=["status", "error", "finished_at", "updated_at"])
 
 
+def _lease_expiry() -> datetime.datetime:
+    return timezone.now() + datetime.timedelta(seconds=settings.REPORT_LEASE_SECONDS)
+
+
 def _set_progress(job_id: int, percent: int) -> None:
-    # A plain UPDATE: progress ticks are not worth a history row each.
+    # A plain UPDATE: progress ticks are not worth a history row each. Each tick renews the lease.
     ReportJob.objects.filter(pk=job_id, status=ReportJob.Status.RUNNING).update(
-        progress=max(0, min(99, percent))
+        progress=max(0, min(99, percent)), lease_expires_at=_lease_expiry()
     )
 
 
-def _claim(job_id: int) -> ReportJob | None:
-    """Mark the job running, unless it is finished or another worker is on it."""
+def _lease_is_live(job: ReportJob, task_id: str) -> bool:
+    """Whether another worker is running the job now.
+
+    A redelivery of the message that holds the lease (same task id) means its first delivery
+    died: the broker only hands a message out again when its worker was lost.
+    """
+    if job.status != ReportJob.Status.RUNNING:
+        return False
+    if task_id and job.lease_owner == task_id:
+        return False
+    return job.lease_expires_at is not None and job.lease_expires_at > timezone.now()
+
+
+def _claim(job_id: int, task_id: str = "") -> ReportJob | None:
+    """Take the job's lease and mark it running, unless it is finished or another worker is on it.
+
+    A queued job, or a running one whose lease expired (its worker died), is taken over and run
+    again from the start.
+    """
     with transaction.atomic():
         job = ReportJob.objects.select_for_update().filter(pk=job_id).first()
         if job is None:
             return None
         if job.status in (ReportJob.Status.SUCCEEDED, ReportJob.Status.FAILED):
             return None
-        if (
-            job.status == ReportJob.Status.RUNNING
-            and job.started_at
-            and timezone.now() - job.started_at < _stale_after()
-            and job.attempts > 0
-        ):
+        if _lease_is_live(job, task_id):
             return None
         job.status = ReportJob.Status.RUNNING
         job.started_at = timezone.now()
         job.attempts += 1
         job.progress = 5
         job.error = ""
+        job.lease_expires_at = _lease_expiry()
+        job.lease_owner = task_id
         job.save(
-            update_fields=["status", "started_at", "attempts", "progress", "error", "updated_at"]
+            update_fields=[
+                "status",
+                "started_at",
+                "attempts",
+                "progress",
+                "error",
+                "lease_expires_at",
+                "lease_owner",
+                "updated_at",
+            ]
         )
         return job
 
 
-def run_report_job(*, job_id: int, final_attempt: bool = True) -> ReportJob | None:
+def run_report_job(
+    *, job_id: int, task_id: str = "", final_attempt: bool = True
+) -> ReportJob | None:
     """Generate a job's files. Idempotent: a finished job, or one another worker holds, is left.
 
-    Transient errors (database or broker) are re-raised for the task to retry, after putting the
-    job back in the queue; on the final attempt, and for every other error, the job fails with
-    a message for the user.
+    ``task_id`` identifies the delivery holding the job's lease; a job is run from the start
+    every time it is claimed, and its files are replaced, never added to.
+
+    Transient errors (database or broker) close the broken database connection and are
+    re-raised for the task to retry, after putting the job back in the queue; on the final
+    attempt, and for every other error, the job fails with a message for the user.
     """
-    job = _claim(job_id)
-    if job is None:
-        return ReportJob.objects.filter(pk=job_id).first()
     try:
-        outputs = builders.build(job, lambda percent: _set_progress(job_id, percent))
+        return _run(job_id, task_id)
     except TRANSIENT_ERRORS:
+        _drop_broken_connection()
         if not final_attempt:
-            ReportJob.objects.filter(pk=job_id).update(status=ReportJob.Status.QUEUED)
+            _release(job_id)
             raise
         logger.exception("Report job %s failed after retries", job_id)
         return mark_report_failed(
             job_id=job_id,
             message=_("A service the report needs was unavailable; please request it again."),
         )
+
+
+def _drop_broken_connection() -> None:
+    """Close the connection a database error left behind, so the next query opens a new one."""
+    if not connection.in_atomic_block:  # (only a test wraps the task in a transaction)
+        connection.close()
+
+
+def _release(job_id: int) -> None:
+    """Put a job whose run hit a transient error back in the queue for the retry (best effort).
+
+    If the database is still away the job stays running under this task's lease: the retry
+    carries the same task id and takes it over, and the sweep catches it if no retry comes.
+    """
+    try:
+        ReportJob.objects.filter(pk=job_id, status=ReportJob.Status.RUNNING).update(
+            status=ReportJob.Status.QUEUED, lease_expires_at=None
+        )
+    except TRANSIENT_ERRORS:
+        _drop_broken_connection()
+        logger.warning("Report job %s left running for its retry: database unavailable", job_id)
+
+
+def _run(job_id: int, task_id: str) -> ReportJob | None:
+    job = _claim(job_id, task_id)
+    if job is None:
+        return ReportJob.objects.filter(pk=job_id).first()
+    try:
+        outputs = builders.build(job, lambda percent: _set_progress(job_id, percent))
+    except TRANSIENT_ERRORS:
+        raise
     except DomainError as exc:
         return mark_report_failed(job_id=job_id, message=str(exc))
     except SoftTimeLimitExceeded:
@@ -250,6 +313,66 @@ def mark_report_failed(*, job_id: int, message: str) -> ReportJob | None:
             return job
         _fail(job, message)
         return job
+
+
+def sweep_stale_report_jobs() -> tuple[int, int]:
+    """Re-queue running jobs whose lease expired (their worker died); fail those out of attempts.
+
+    Run by Celery beat every two minutes. Returns (re-queued, failed).
+    """
+    from .tasks import generate_report
+
+    requeued = failed = 0
+    now = timezone.now()
+    # Jobs started before leases existed have none: their last write stands in for it.
+    stale = Q(lease_expires_at__lt=now) | Q(
+        lease_expires_at__isnull=True,
+        updated_at__lt=now - datetime.timedelta(seconds=settings.REPORT_LEASE_SECONDS),
+    )
+    stale_ids = list(
+        ReportJob.objects.filter(stale, status=ReportJob.Status.RUNNING).values_list(
+            "pk", flat=True
+        )
+    )
+    for job_id in stale_ids:
+        with transaction.atomic():
+            job = (
+                ReportJob.objects.select_for_update()
+                .filter(stale, pk=job_id, status=ReportJob.Status.RUNNING)
+                .first()
+            )
+            if job is None:
+                continue  # finished or taken over since the list was read
+            if job.attempts >= settings.REPORT_MAX_ATTEMPTS:
+                logger.warning("Report job %s failed: %s attempts lost", job_id, job.attempts)
+                _fail(
+                    job,
+                    _(
+                        "The report could not be finished: the worker generating it stopped "
+                        "%(attempts)d times. Please request it again later."
+                    )
+                    % {"attempts": job.attempts},
+                )
+                failed += 1
+                continue
+            job.status = ReportJob.Status.QUEUED
+            job.progress = 0
+            job.lease_expires_at = None
+            job.lease_owner = ""
+            job.save(
+                update_fields=[
+                    "status",
+                    "progress",
+                    "lease_expires_at",
+                    "lease_owner",
+                    "updated_at",
+                ]
+            )
+            transaction.on_commit(partial(generate_report.delay, job.pk))
+            requeued += 1
+    if requeued or failed:
+        logger.warning("Report sweep: %s re-queued, %s failed", requeued, failed)
+    return requeued, failed
 
 
 KEEP_BULK_EXPORTS = 2

@@ -23,14 +23,16 @@ REPORT_TIME_LIMIT = 10 * 60
     retry_backoff=5,
     retry_backoff_max=120,
     retry_jitter=True,
-    max_retries=3,
+    max_retries=5,
     soft_time_limit=REPORT_TIME_LIMIT,
     time_limit=REPORT_TIME_LIMIT + 30,
 )
 def generate_report(self, job_id: int) -> None:
     """Generate a report job's files; safe to run twice."""
     report_services.run_report_job(
-        job_id=job_id, final_attempt=self.request.retries >= self.max_retries
+        job_id=job_id,
+        task_id=self.request.id or "",
+        final_attempt=self.request.retries >= self.max_retries,
     )
 
 
@@ -43,3 +45,9 @@ def generate_report(self, job_id: int) -> None:
 def regenerate_bulk_exports() -> None:
     """Nightly: rebuild the public bulk downloads at their stable URLs."""
     report_services.regenerate_bulk_exports()
+
+
+@shared_task(name="reports.sweep_report_jobs", acks_late=True)
+def sweep_report_jobs() -> tuple[int, int]:
+    """Every two minutes: re-queue report jobs whose worker died, fail those out of attempts."""
+    return report_services.sweep_stale_report_jobs()

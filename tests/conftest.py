@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -208,21 +209,38 @@ def api_client() -> Any:
 # --- a real Celery worker on the real Redis broker --------------------------------------------
 
 
-@pytest.fixture
-def celery_worker_process(transactional_db: Any, worker_id: str) -> Iterator[str]:
-    """Start ``celery worker`` in a subprocess on the real Redis, sharing the test database.
+QUEUES = ("celery", "reports", "notifications")
 
-    Tasks are sent to a queue of this xdist worker's own, so parallel test processes never
-    consume each other's tasks. Yields the queue name.
+
+def worker_queue_prefix(worker_id: str) -> str:
+    return f"test-{worker_id}-{os.getpid()}-"
+
+
+@contextmanager
+def running_celery_worker(
+    prefix: str,
+    *,
+    name: str = "",
+    pool: str = "solo",
+    include: str = "",
+    extra_env: dict[str, str] | None = None,
+) -> Iterator[subprocess.Popen[bytes]]:
+    """Run ``celery worker`` in a subprocess on the real Redis, sharing the test database.
+
+    The worker consumes every queue (default, reports, notifications) under ``prefix``; this
+    process routes its tasks there too, so parallel test processes never consume each other's
+    tasks. Yields the worker process.
     """
     from gcm_tracker.celery import app
+    from gcm_tracker.settings.base import task_routes
 
-    queue = f"test-{worker_id}-{os.getpid()}"
+    node = name or f"{prefix}celery"
     db = settings.DATABASES["default"]
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "gcm_tracker.settings.test",
         "CELERY_TASK_ALWAYS_EAGER": "false",
+        "CELERY_QUEUE_PREFIX": prefix,
         "DJANGO_MEDIA_ROOT": str(settings.MEDIA_ROOT),
     }
     if "postgresql" in db["ENGINE"]:
@@ -233,48 +251,62 @@ def celery_worker_process(transactional_db: Any, worker_id: str) -> Iterator[str
             f"postgres://{db['USER'] or 'postgres'}@{db['HOST'] or '127.0.0.1'}:"
             f"{db['PORT'] or 5432}/{db['NAME']}"
         )
-    old = (app.conf.task_always_eager, app.conf.task_default_queue)
+    env.update(extra_env or {})  # (a fault test may point the worker at a server of its own)
+    old = (app.conf.task_always_eager, app.conf.task_default_queue, app.conf.task_routes)
     app.conf.task_always_eager = False
-    app.conf.task_default_queue = queue
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "gcm_tracker",
-            "worker",
-            "--pool=solo",
-            "--loglevel=WARNING",
-            "-Q",
-            queue,
-            "--without-heartbeat",
-            "--without-gossip",
-            "--without-mingle",
-            "-n",
-            f"{queue}@%h",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    app.conf.task_default_queue = f"{prefix}celery"
+    app.conf.task_routes = task_routes(prefix)
+    _reset_router(app)
+    argv = [sys.executable, "-m", "celery", "-A", "gcm_tracker", "worker", f"--pool={pool}"]
+    if pool != "solo":
+        argv.append("--concurrency=1")
+    if include:
+        argv += ["--include", include]
+    argv += [
+        "--loglevel=WARNING",
+        "-Q",
+        ",".join(f"{prefix}{queue}" for queue in QUEUES),
+        "--without-heartbeat",
+        "--without-gossip",
+        "--without-mingle",
+        "-n",
+        f"{node}@%h",
+    ]
+    proc = subprocess.Popen(argv, cwd=ROOT, env=env)
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            replies = app.control.ping(destination=[f"{queue}@{socket.gethostname()}"], timeout=1)
+            replies = app.control.ping(destination=[f"{node}@{socket.gethostname()}"], timeout=1)
             if replies:
                 break
             if proc.poll() is not None:
                 raise RuntimeError("the Celery worker exited during start-up")
         else:
             raise RuntimeError("the Celery worker did not answer within 60 s")
-        yield queue
+        yield proc
     finally:
-        app.conf.task_always_eager, app.conf.task_default_queue = old
+        app.conf.task_always_eager, app.conf.task_default_queue, app.conf.task_routes = old
+        _reset_router(app)
         proc.terminate()
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
+            proc.wait()
+
+
+def _reset_router(app: Any) -> None:
+    """Make the app read task_routes again (Celery caches its router)."""
+    app.amqp.flush_routes()
+    app.amqp.__dict__.pop("router", None)
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db: Any, worker_id: str) -> Iterator[str]:
+    """A real worker consuming all queues of this test process; yields the default queue."""
+    prefix = worker_queue_prefix(worker_id)
+    with running_celery_worker(prefix):
+        yield f"{prefix}celery"
 
 
 # --- a real browser ---------------------------------------------------------------------------

@@ -6,9 +6,10 @@ from accounts.models import RoleMembership, User
 
 
 class MembershipSerializer(serializers.ModelSerializer):
-    country = serializers.SlugRelatedField(slug_field="alpha3", read_only=True)
-    organisation = serializers.PrimaryKeyRelatedField(read_only=True)
-    review_region = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    # Each scope is set only for the roles that need it (ROLE_SCOPES): null otherwise.
+    country = serializers.SlugRelatedField(slug_field="alpha3", read_only=True, allow_null=True)
+    organisation = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    review_region = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
 
     class Meta:
         model = RoleMembership

@@ -178,19 +178,52 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # connect timeout, no retry loop on publish; the service turns the failure into a 503.
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_PUBLISH_RETRY = False
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
+# Redis hands an unacknowledged message to another worker after visibility_timeout: it must
+# exceed the longest task (the hard time limit), or a slow report would run twice at once.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": 3600,
+    "visibility_timeout": max(3600, 2 * CELERY_TASK_TIME_LIMIT),
     "socket_connect_timeout": 2,
     "socket_timeout": 5,
 }
-CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
+
+
+def task_routes(prefix: str = "") -> dict[str, dict[str, str]]:
+    """Reports and e-mails on queues of their own, so neither waits behind the other.
+
+    Everything else goes to the default queue (``<prefix>celery``). The prefix lets a test
+    worker consume queues of its own.
+    """
+    reports = {"queue": f"{prefix}reports"}
+    notifications = {"queue": f"{prefix}notifications"}
+    return {
+        "reviews.generate_report": reports,
+        "reviews.regenerate_bulk_exports": reports,
+        "reports.sweep_report_jobs": reports,
+        "initiatives.tasks.notify_transition": notifications,
+        "initiatives.tasks.deliver_pending_notifications": notifications,
+    }
+
+
+TASK_QUEUE_PREFIX = env("CELERY_QUEUE_PREFIX", default="")
+CELERY_TASK_DEFAULT_QUEUE = f"{TASK_QUEUE_PREFIX}celery"
+CELERY_TASK_ROUTES = task_routes(TASK_QUEUE_PREFIX)
 CELERY_TIMEZONE = TIME_ZONE
+# Report jobs: a running job holds a lease renewed on every progress tick; a job whose lease
+# expired lost its worker and is re-queued by the sweep, up to REPORT_MAX_ATTEMPTS runs.
+REPORT_LEASE_SECONDS = env.int("REPORT_LEASE_SECONDS", default=5 * 60)
+REPORT_MAX_ATTEMPTS = env.int("REPORT_MAX_ATTEMPTS", default=3)
 CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
 # reports: rebuild the public bulk downloads every night (stable URLs under /reviews/downloads/;
 # the task keeps the name it had in the reviews app).
 CELERY_BEAT_SCHEDULE["reviews-bulk-exports"] = {
     "task": "reviews.regenerate_bulk_exports",
     "schedule": crontab(hour=2, minute=30),
+}
+# reports: re-queue report jobs whose worker died (lease expired), fail those out of attempts.
+CELERY_BEAT_SCHEDULE["reports-sweep-report-jobs"] = {
+    "task": "reports.sweep_report_jobs",
+    "schedule": 120.0,
 }
 # initiatives: the outbox sweep sends moderation e-mails whose task was lost (broker down).
 CELERY_BEAT_SCHEDULE["initiatives-pending-notifications"] = {
@@ -244,7 +277,7 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "core.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "core.api.errors.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
@@ -275,6 +308,10 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.api.schema.document_errors",
+    ],
     # One clear, stable name per choice set: fields called status, kind, form, role or state
     # exist in several apps, and a choice set used by two fields must not get two names.
     "ENUM_NAME_OVERRIDES": {

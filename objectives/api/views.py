@@ -4,7 +4,7 @@ from rest_framework import viewsets
 
 from core.api.permissions import PublicReadOnly
 from objectives import selectors
-from objectives.filters import ObjectiveFilter
+from objectives.filters import ObjectiveFilter, SDGTargetFilter
 
 from . import serializers
 
@@ -55,7 +55,7 @@ class SDGTargetViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = r"[0-9]+\.[0-9a-z]+"
     queryset = selectors.sdg_target_list()
     serializer_class = serializers.SDGTargetSerializer
-    filterset_fields = ["goal__number"]
+    filterset_class = SDGTargetFilter
 
 
 class ProcessStepViewSet(viewsets.ReadOnlyModelViewSet):
