@@ -25,12 +25,13 @@ static/vendor/.installed: package.json
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/
 	touch $@
 
-## Start the app on the embedded default: SQLite, Celery eager, demo data, logins printed.
+## Start the app on the embedded default: SQLite, Celery eager, demo data, logins printed,
+## local settings with DEBUG on (manage.py's default settings; wsgi, asgi, Celery: production).
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_data
 	@echo "Open http://$(HOST):$(PORT)/"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	DJANGO_DEBUG=true $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## Run the test suite (PostgreSQL/Redis when DATABASE_URL/REDIS_URL point to them).
 test: install browser

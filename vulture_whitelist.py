@@ -4,11 +4,15 @@ Each line names the object and says who calls it. Listed here rather than in
 ``[tool.vulture] ignore_names`` because each is one object, not a naming convention.
 """
 
-from accounts.authentication import ApiTokenAuthentication
+from accounts.authentication import ApiTokenAuthentication, axes_username
 from accounts.permissions import UserRoles, can_organise_region
 from core import downloads, errors, forms, pages, views
 from core.api import fields
 from core.api import schema as api_schema
+from core.api.filters import OrderingFilter
+from core.api.parsers import JSONParser
+from core.cache import FailOpenRedisCache
+from core.headers import PermissionsPolicyMiddleware
 from countries.filters import CountryFilter
 from gcm_tracker import asgi, wsgi
 from initiatives import permissions as initiative_permissions
@@ -28,6 +32,12 @@ CountryFilter.search  # django-filter calls it: `method="search"` on the filter'
 # Django and DRF call these overrides of their field classes by name while cleaning input.
 fields.CurrencyField.to_internal_value, forms.CurrencyField.to_python
 forms.CurrencyField.validate
+# Safety (issue 9): named in settings, or overrides DRF calls by name.
+axes_username  # settings.AXES_USERNAME_CALLABLE names it
+OrderingFilter.remove_invalid_fields  # DRF's OrderingFilter.get_ordering calls it
+JSONParser.parse  # DRF calls a parser's parse(stream, media_type, parser_context)
+FailOpenRedisCache  # settings.CACHES names it
+PermissionsPolicyMiddleware  # settings.MIDDLEWARE names it
 # drf-spectacular calls the post-processing hook named in SPECTACULAR_SETTINGS; Django calls
 # the widget's value_from_datadict while binding a form.
 

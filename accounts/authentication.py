@@ -1,10 +1,11 @@
-"""DRF authentication with the user's named API tokens (``Authorization: Token <key>``)."""
+"""DRF authentication with named API tokens (``Authorization: Token <key>``); axes' username."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
 
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import authentication, exceptions
@@ -35,3 +36,13 @@ class ApiTokenAuthentication(authentication.TokenAuthentication):
         if token.last_used_at is None or now - token.last_used_at > _TOUCH_EVERY:
             ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         return token.user, token
+
+
+def axes_username(request: HttpRequest | None, credentials: dict[str, Any] | None) -> str | None:
+    """The login e-mail address lower-cased, so changing its case does not reset the lockout."""
+    username = None
+    if credentials:
+        username = credentials.get("username") or credentials.get("email")
+    if username is None and request is not None:
+        username = getattr(request, "POST", {}).get("username")
+    return str(username).strip().lower() if username else None

@@ -39,6 +39,10 @@ class UserManager(BaseUserManager["User"]):
         extra["is_superuser"] = True
         return self._create_user(email, password, **extra)
 
+    def get_by_natural_key(self, username: str | None) -> User:
+        """Log in by e-mail address whatever its case (addresses are stored lower-cased)."""
+        return self.get(email__iexact=username)
+
 
 class User(AbstractUser):
     """A person who logs in with their e-mail address."""
@@ -61,6 +65,11 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.full_name or self.email
+
+    def clean(self) -> None:
+        """Store the e-mail address lower-cased, so one address never has two accounts."""
+        super().clean()
+        self.email = (self.email or "").lower()
 
     def get_full_name(self) -> str:
         return self.full_name or self.email

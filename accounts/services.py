@@ -1,10 +1,14 @@
-"""Writes for accounts: API tokens, memberships, organisations."""
+"""Writes for accounts: API tokens, memberships, organisations, registration e-mails."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,6 +18,8 @@ from objectives.models import OrganisationType
 
 from .models import ApiToken, Organisation, RoleMembership, User
 from .permissions import forget_roles
+
+logger = logging.getLogger(__name__)
 
 MAX_ACTIVE_TOKENS = 10
 
@@ -122,3 +128,26 @@ def approve_organisation(*, actor: User, organisation: Organisation) -> Organisa
             org._history_user = actor  # type: ignore[attr-defined]
             org.save(update_fields=["status", "updated_at"])
     return org
+
+
+def _send_account_email(*, email: str, template: str, context: dict[str, Any]) -> None:
+    """Send one account e-mail; a mail-server failure is logged, never shown to the visitor.
+
+    Showing it would tell the visitor which branch of registration ran (new or existing).
+    """
+    subject = render_to_string(f"accounts/email/{template}_subject.txt", context).strip()
+    body = render_to_string(f"accounts/email/{template}.txt", context)
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [email], fail_silently=False)
+    except Exception:
+        logger.exception("Account e-mail %r to user could not be sent", template)
+
+
+def queue_registration_email(*, user: User, existing: bool) -> None:
+    """After commit, e-mail ``user``: welcome (new account) or "someone tried" (existing one)."""
+    template = "registration_exists" if existing else "registration_welcome"
+    email = user.email
+    context = {"user": user}
+    transaction.on_commit(
+        lambda: _send_account_email(email=email, template=template, context=context)
+    )

@@ -7,10 +7,12 @@ from typing import cast
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
@@ -19,6 +21,7 @@ from core.pages import form_error_status
 from . import services
 from .forms import ApiTokenForm, EmailAuthenticationForm
 from .models import ApiToken, User
+from .throttling import account_email_allowed, too_many_attempts_message
 
 
 class LoginView(auth_views.LoginView):
@@ -28,20 +31,31 @@ class LoginView(auth_views.LoginView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """Same answer whether or not the address has an account; throttled per IP and address."""
+
     template_name = "accounts/password_reset_form.html"
     email_template_name = "accounts/email/password_reset.txt"
     subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
 
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        if not account_email_allowed(self.request, "password-reset", form.cleaned_data["email"]):
+            form.add_error(None, too_many_attempts_message())
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
+
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Django's view is never cached already (the page carries the reset token)."""
+
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
 
 
 @login_required
+@never_cache
 def account(request: HttpRequest) -> HttpResponse:
-    """The user's own page: roles and API tokens."""
+    """The user's own page: roles and API tokens (a new key is shown once, so never cached)."""
     form = ApiTokenForm()
     new_key = request.session.pop("new_api_token_key", None)
     tokens = ApiToken.objects.filter(user=cast(User, request.user)).order_by("-created_at")

@@ -111,8 +111,19 @@ class UnavailableError(DomainError):
 
 
 def full_clean_or_raise(instance: object, **kwargs: object) -> None:
-    """Run ``full_clean`` and raise DomainError with the field messages on failure."""
+    """Run ``full_clean`` and raise DomainError with the field messages on failure.
+
+    Every editable date must also be plausible (1945-2100, ``core.validators``).
+    """
+    from core.validators import implausible_dates
+
+    errors: dict[str, list[str]] = {}
     try:
         instance.full_clean(**kwargs)  # type: ignore[attr-defined]
     except DjangoValidationError as exc:
-        raise DomainError.from_validation_error(exc) from exc
+        errors = DomainError.from_validation_error(exc).errors
+    exclude = kwargs.get("exclude") or ()
+    for field, message in implausible_dates(instance, exclude=exclude).items():  # type: ignore[arg-type]
+        errors.setdefault(field, []).append(message)
+    if errors:
+        raise DomainError(errors=errors)

@@ -1,6 +1,6 @@
 """URLs of the core pages."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from . import downloads, views
 
@@ -9,6 +9,10 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("about/", views.about, name="about"),
-    path("health/", views.health, name="health"),
+    # /health/ is the readiness report; /health/live and /health/ready (with or without the
+    # trailing slash, as probes are configured either way) are the two probes.
+    path("health/", views.health_ready, name="health"),
+    re_path(r"^health/live/?$", views.health_live, name="health-live"),
+    re_path(r"^health/ready/?$", views.health_ready, name="health-ready"),
     path("files/<slug:kind>/<int:pk>/", downloads.download, name="file-download"),
 ]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 
+from . import health
 from .home import home_figures
 
 
@@ -20,11 +21,17 @@ def about(request: HttpRequest) -> HttpResponse:
     return render(request, "core/about.html")
 
 
-def health(request: HttpRequest) -> JsonResponse:
-    """Public liveness check: the database answers."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
+@never_cache
+def health_live(request: HttpRequest) -> JsonResponse:
+    """Public liveness check: the process answers (touches no database, cache or broker)."""
     return JsonResponse({"status": "ok"})
+
+
+@never_cache
+def health_ready(request: HttpRequest) -> JsonResponse:
+    """Public readiness check: PostgreSQL, Redis and workers, each reported; 503 if not ready."""
+    ready, report = health.readiness()
+    return JsonResponse(report, status=200 if ready else 503)
 
 
 def _wants_json(request: HttpRequest) -> bool:

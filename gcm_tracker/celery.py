@@ -4,7 +4,9 @@ import os
 
 from celery import Celery
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gcm_tracker.settings.local")
+# A worker or beat started without DJANGO_SETTINGS_MODULE runs with production settings (never
+# DEBUG); development sets DJANGO_SETTINGS_MODULE=gcm_tracker.settings.local explicitly.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gcm_tracker.settings.production")
 
 app = Celery("gcm_tracker")
 app.config_from_object("django.conf:settings", namespace="CELERY")

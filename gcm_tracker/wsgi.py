@@ -1,8 +1,8 @@
-"""WSGI entry point."""
+"""WSGI entry point (production settings unless DJANGO_SETTINGS_MODULE says otherwise)."""
 
 import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gcm_tracker.settings.local")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gcm_tracker.settings.production")
 application = get_wsgi_application()

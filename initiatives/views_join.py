@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.throttling import account_email_allowed, too_many_attempts_message
 from core.errors import DomainError
 from core.pages import form_error_status
 
@@ -26,28 +26,50 @@ def join(request: HttpRequest) -> HttpResponse:
     status = 400 if request.method == "POST" else 200
     if request.method == "POST":
         valid = form.is_valid() & (register_form is None or register_form.is_valid())
+        if (
+            valid
+            and register_form is not None
+            and not account_email_allowed(request, "register", register_form.cleaned_data["email"])
+        ):
+            register_form.add_error(None, too_many_attempts_message())
+            return render(
+                request,
+                "initiatives/join.html",
+                {"form": form, "register_form": register_form, "pending": []},
+                status=429,
+            )
         if valid:
             try:
                 if register_form is not None:
-                    user = services.register_user(**register_form.cleaned_data)
-                services.request_membership(
-                    actor=user,  # type: ignore[arg-type]
-                    organisation=form.cleaned_data["organisation"],
-                    new_organisation=form.new_organisation(),
-                    note=form.cleaned_data["note"],
-                )
+                    services.register_and_request_membership(
+                        **register_form.cleaned_data,
+                        organisation=form.cleaned_data["organisation"],
+                        new_organisation=form.new_organisation(),
+                        note=form.cleaned_data["note"],
+                    )
+                else:
+                    services.request_membership(
+                        actor=user,  # type: ignore[arg-type]
+                        organisation=form.cleaned_data["organisation"],
+                        new_organisation=form.new_organisation(),
+                        note=form.cleaned_data["note"],
+                    )
             except DomainError as exc:
                 status = form_error_status(
                     exc,
                     register_form if "email" in exc.errors or "password" in exc.errors else form,
                 )
             else:
-                if register_form is not None:
-                    backend = "django.contrib.auth.backends.ModelBackend"
-                    login(request, user, backend=backend)  # type: ignore[arg-type]
+                # A visitor is not logged in, whether the address was new or already had an
+                # account: the answer must not tell the two apart. The e-mail does.
                 messages.success(
                     request,
-                    _("Thank you. A moderator will review your request."),
+                    _("Thank you. A moderator will review your request.")
+                    if register_form is None
+                    else _(
+                        "Thank you. We have sent an e-mail to the address you gave; log in "
+                        "with it to follow your request."
+                    ),
                 )
                 return redirect("initiatives:join-done")
     pending = (

@@ -90,30 +90,24 @@ def plan_sheets(plan: Plan, user: Any) -> list[Sheet]:
                 for i in items
             ],
         )
-    coverage = selectors.objective_coverage(plan, show_assessment=parts["assessment"])
+    coverage = selectors.objective_coverage(
+        plan,
+        show_assessment=parts["assessment"],
+        show_measures=parts["measures"],
+        show_indicators=parts["indicators"],
+    )
+    # Only the columns of the parts the reader may see: hidden parts are not even counted.
+    columns: list[tuple[str, str]] = [("number", _("Objective")), ("title", _("Title"))]
+    if parts["assessment"]:
+        columns += [("assessed", _("Assessed")), ("selected", _("Selected"))]
+    if parts["measures"]:
+        columns += [("measures", _("Measures")), ("primary_measures", _("Primary measures"))]
+    if parts["indicators"]:
+        columns += [("indicators", _("Indicators"))]
     _sheet(
         _("Objectives"),
-        [
-            _("Objective"),
-            _("Title"),
-            _("Assessed"),
-            _("Selected"),
-            _("Measures"),
-            _("Primary measures"),
-            _("Indicators"),
-        ],
-        [
-            (
-                c["number"],
-                c["title"],
-                c["assessed"],
-                c["selected"],
-                c["measures"],
-                c["primary_measures"],
-                c["indicators"],
-            )
-            for c in coverage
-        ],
+        [label for _key, label in columns],
+        [tuple(c[key] for key, _label in columns) for c in coverage],
     )
     if parts["measures"]:
         measures = selectors.measures_for(plan).prefetch_related("principle_links__principle")

@@ -1,10 +1,11 @@
-"""Page-number pagination with a maximum page size that is enforced, not silently clamped."""
+"""Page-number pagination: page and page size are checked (400 with a message), never clamped."""
 
 from __future__ import annotations
 
 from functools import partial
 from typing import Any
 
+from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 from rest_framework import pagination
 from rest_framework.exceptions import ValidationError
@@ -63,3 +64,14 @@ class PageNumberPagination(pagination.PageNumberPagination):
                 }
             )
         return size
+
+    def get_page_number(self, request: Request, paginator: Paginator) -> int:
+        """A whole number from 1 (or "last"); anything else is a 400, not a 404 or a 500."""
+        raw = request.query_params.get(self.page_query_param)
+        if raw is None or raw == "":
+            return 1
+        if raw in self.last_page_strings:
+            return paginator.num_pages
+        if not raw.isascii() or not raw.isdigit() or int(raw) < 1:
+            raise ValidationError({self.page_query_param: [_("Enter a page number of 1 or more.")]})
+        return int(raw)

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -15,6 +16,8 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="")
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 ALLOWED_HOSTS: list[str] = env.list("DJANGO_ALLOWED_HOSTS", default=[])
+# `manage.py load_demo_data` creates users with published passwords; production forbids it.
+DEMO_DATA_ALLOWED = True
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -31,6 +34,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "axes",
+    "csp",
     "core",
     "objectives",
     "countries",
@@ -46,6 +50,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "core.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -84,6 +90,9 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+# A persistent connection is checked before reuse, so a PostgreSQL restart costs only the
+# requests in flight, not every request that picks up a dead connection afterwards.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # SQLite (the embedded default) cannot enforce NULLS NOT DISTINCT; grant_role() is idempotent
 # by lookup, and PostgreSQL, the production database, enforces the constraint.
@@ -112,6 +121,19 @@ AXES_RESET_ON_SUCCESS = True
 # The login form posts the e-mail address in the field named "username".
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# Lock out by the e-mail address whatever its case (login is case-insensitive).
+AXES_USERNAME_CALLABLE = "accounts.authentication.axes_username"
+# The client address behind NUM_PROXIES trusted proxies (X-Forwarded-For ignored by default).
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_ip"
+
+# Trusted reverse proxies in front of the app: how many append to X-Forwarded-For. 0 (the
+# default) trusts none, so a forged header cannot escape a throttle; behind one nginx, set 1.
+NUM_PROXIES = env.int("NUM_PROXIES", default=0)
+
+# Registration and password reset send e-mail: at most this many per window, per IP address
+# and per e-mail address (core.ratelimit; fails open when the cache is down).
+ACCOUNT_EMAIL_RATE_LIMIT = env.int("ACCOUNT_EMAIL_RATE_LIMIT", default=5)
+ACCOUNT_EMAIL_RATE_WINDOW = env.int("ACCOUNT_EMAIL_RATE_WINDOW", default=60 * 60)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English"))]
@@ -153,9 +175,18 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_RESULT_EXPIRES = timedelta(days=1)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# With the broker down, publishing fails within about two seconds (no 20 s hang): a short
+# connect timeout, no retry loop on publish; the service turns the failure into a 503.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
 # Redis hands an unacknowledged message to another worker after visibility_timeout: it must
 # exceed the longest task (the hard time limit), or a slow report would run twice at once.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": max(3600, 2 * CELERY_TASK_TIME_LIMIT)}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": max(3600, 2 * CELERY_TASK_TIME_LIMIT),
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
 
 
 def task_routes(prefix: str = "") -> dict[str, dict[str, str]]:
@@ -201,13 +232,27 @@ CELERY_BEAT_SCHEDULE["initiatives-pending-notifications"] = {
     "schedule": 60.0,
 }
 
+# The Redis cache fails open (core.cache): with Redis down, throttling and the e-mail rate
+# limits allow requests and log a warning, so reads keep answering.
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "core.cache.FailOpenRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# API request bodies: JSON at most this large and this deeply nested (400 beyond).
+API_MAX_JSON_BYTES = env.int("API_MAX_JSON_BYTES", default=1024 * 1024)
+API_MAX_JSON_DEPTH = env.int("API_MAX_JSON_DEPTH", default=32)
+
+# /health/ready: each check waits at most this long; the required ones make it answer 503.
+HEALTH_CHECK_TIMEOUT = env.float("HEALTH_CHECK_TIMEOUT", default=1.0)
+HEALTH_REQUIRED_CHECKS = env.list("HEALTH_REQUIRED_CHECKS", default=["database", "redis"])
 
 # Public aggregates (mapping matrices, list totals) are kept this long at most; the publish
 # service makes them stale at once, so this only bounds a bump lost to a cache outage.
@@ -224,7 +269,14 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
+        # Unknown ordering fields are a 400, not silently ignored.
+        "core.api.filters.OrderingFilter",
+    ],
+    # JSON bodies are limited in size and depth (core.api.parsers): a 400, never a 500.
+    "DEFAULT_PARSER_CLASSES": [
+        "core.api.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
     ],
     "DEFAULT_SCHEMA_CLASS": "core.api.schema.AutoSchema",
     "EXCEPTION_HANDLER": "core.api.errors.exception_handler",
@@ -236,6 +288,8 @@ REST_FRAMEWORK = {
         "anon": env("API_THROTTLE_ANON", default="120/min"),
         "user": env("API_THROTTLE_USER", default="600/min"),
     },
+    # Throttles identify clients by REMOTE_ADDR, or behind NUM_PROXIES trusted proxies.
+    "NUM_PROXIES": NUM_PROXIES,
     "DEFAULT_VERSIONING_CLASS": None,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "NON_FIELD_ERRORS_KEY": "non_field_errors",
@@ -323,3 +377,21 @@ CSRF_COOKIE_HTTPONLY = False  # HTMX reads the token from the page, not the cook
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy: scripts, styles and everything else from this site only; no inline
+# script or style on our pages (the API docs page relaxes styles, see gcm_tracker/urls.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# core.headers.PermissionsPolicyMiddleware: the browser features the app never uses are off.

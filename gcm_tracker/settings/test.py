@@ -20,6 +20,8 @@ REST_FRAMEWORK = {
 }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 AXES_FAILURE_LIMIT = 3
+# Tests share one process-wide cache and one client address; the limit tests set their own.
+ACCOUNT_EMAIL_RATE_LIMIT = 10_000
 WHITENOISE_AUTOREFRESH = True
 
 # Tests see every change at once (their transactions never commit, so no version bump runs);

@@ -5,7 +5,13 @@ Web forms, the API and the importer call these functions; none of them writes el
 and membership.
 """
 
-from .community import decide_membership, register_user, request_membership, save_call
+from .community import (
+    decide_membership,
+    register_and_request_membership,
+    register_user,
+    request_membership,
+    save_call,
+)
 from .content import (
     ALL_FIELDS,
     M2M_FIELDS,
@@ -51,6 +57,7 @@ __all__ = [
     "publish_initiative",
     "refresh_coverage",
     "refresh_search_vector",
+    "register_and_request_membership",
     "register_user",
     "reject_initiative",
     "remove_evidence",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -13,7 +14,12 @@ from django.utils.translation import gettext as _
 
 from accounts.models import Organisation, Role, User
 from accounts.permissions import can_act_for_organisation, membership_decision_refusal
-from accounts.services import approve_organisation, grant_role, propose_organisation
+from accounts.services import (
+    approve_organisation,
+    grant_role,
+    propose_organisation,
+    queue_registration_email,
+)
 from core.errors import ConflictError, DomainError, ForbiddenError, full_clean_or_raise
 from objectives.models import Objective
 
@@ -144,17 +150,60 @@ def decide_membership(
 
 
 @transaction.atomic
-def register_user(*, email: str, full_name: str, password: str) -> User:
-    """Create a login for a civil-society member (no role until a moderator approves)."""
+def register_user(*, email: str, full_name: str, password: str) -> User | None:
+    """Create a login for a civil-society member (no role until a moderator approves).
+
+    Reveals nothing about which addresses have accounts: when ``email`` (in any case) already
+    has one, nothing is created, its owner is e-mailed that someone tried to register with it,
+    and None is returned; the caller answers exactly as for a new account, which gets a
+    welcome e-mail.
+    """
     from django.contrib.auth.password_validation import validate_password
 
     email = User.objects.normalize_email(email).lower()
-    if User.objects.filter(email__iexact=email).exists():
-        raise DomainError(
-            _("An account with this e-mail address exists; log in instead."), field="email"
-        )
     try:
-        validate_password(password)
+        # Checked first, so a weak password is refused the same way for every address.
+        validate_password(password, user=User(email=email, full_name=full_name))
     except ValidationError as exc:
         raise DomainError(errors={"password": exc.messages}) from exc
-    return User.objects.create_user(email, password, full_name=full_name.strip())
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None:
+        queue_registration_email(user=existing, existing=True)
+        return None
+    user = User.objects.create_user(email, password, full_name=full_name.strip())
+    queue_registration_email(user=user, existing=False)
+    return user
+
+
+@transaction.atomic
+def register_and_request_membership(
+    *,
+    email: str,
+    full_name: str,
+    password: str,
+    organisation: Organisation | None = None,
+    new_organisation: Mapping[str, Any] | None = None,
+    note: str = "",
+) -> MembershipRequest | None:
+    """A visitor registers and asks to act for an organisation, in one step.
+
+    When the address already has an account, the request is checked exactly as for a new one
+    (for a stand-in applicant, then rolled back), so the outcome, error or success, never tells
+    whether the address is known; the owner is e-mailed instead and None is returned.
+    """
+    user = register_user(email=email, full_name=full_name, password=password)
+    if user is not None:
+        return request_membership(
+            actor=user, organisation=organisation, new_organisation=new_organisation, note=note
+        )
+    savepoint = transaction.savepoint()
+    try:
+        stand_in = User.objects.create_user(
+            f"stand-in-{secrets.token_hex(16)}@invalid.invalid", None, is_active=False
+        )
+        request_membership(
+            actor=stand_in, organisation=organisation, new_organisation=new_organisation, note=note
+        )
+    finally:
+        transaction.savepoint_rollback(savepoint)
+    return None

@@ -91,9 +91,10 @@ class CoverageSerializer(serializers.Serializer):
     short_label = serializers.CharField()
     assessed = serializers.BooleanField(allow_null=True)
     selected = serializers.BooleanField(allow_null=True)
-    measures = serializers.IntegerField()
-    primary_measures = serializers.IntegerField()
-    indicators = serializers.IntegerField()
+    # null when the viewer may not see that part of the plan (not published).
+    measures = serializers.IntegerField(allow_null=True)
+    primary_measures = serializers.IntegerField(allow_null=True)
+    indicators = serializers.IntegerField(allow_null=True)
 
 
 class BudgetByObjectiveSerializer(serializers.Serializer):

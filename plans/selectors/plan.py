@@ -223,48 +223,68 @@ def budget_totals(plan: Plan) -> list[dict[str, Any]]:
     ]
 
 
-def objective_coverage(plan: Plan, *, show_assessment: bool = True) -> list[dict[str, Any]]:
-    """The 360° view: each of the 23 objectives with its assessment, measures and indicators."""
+def objective_coverage(
+    plan: Plan,
+    *,
+    show_assessment: bool = True,
+    show_measures: bool = True,
+    show_indicators: bool = True,
+) -> list[dict[str, Any]]:
+    """The 360° view: each of the 23 objectives with its assessment, measures and indicators.
+
+    A part the viewer may not see is ``None`` and is not even counted: an unpublished plan
+    part must not show through its counts (pass ``visible_parts`` or the publish flags).
+    """
     assessments = ObjectiveAssessment.objects.filter(plan=plan, objective=OuterRef("pk"))
-    rows = Objective.objects.order_by("number").annotate(
-        assessed=Exists(assessments),
-        selected=Exists(assessments.filter(selected=True)),
-        measure_count=Coalesce(
-            _count_subquery(
-                MeasureObjective.objects.filter(
-                    measure__plan=plan, objective=OuterRef("pk")
-                ).annotate(g=Value(1)),
-                "g",
+    rows = Objective.objects.order_by("number")
+    if show_assessment:
+        rows = rows.annotate(
+            assessed=Exists(assessments), selected=Exists(assessments.filter(selected=True))
+        )
+    if show_measures:
+        rows = rows.annotate(
+            measure_count=Coalesce(
+                _count_subquery(
+                    MeasureObjective.objects.filter(
+                        measure__plan=plan, objective=OuterRef("pk")
+                    ).annotate(g=Value(1)),
+                    "g",
+                ),
+                0,
             ),
-            0,
-        ),
-        primary_measure_count=Coalesce(
-            _count_subquery(
-                MeasureObjective.objects.filter(
-                    measure__plan=plan, objective=OuterRef("pk"), is_primary=True
-                ).annotate(g=Value(1)),
-                "g",
+            primary_measure_count=Coalesce(
+                _count_subquery(
+                    MeasureObjective.objects.filter(
+                        measure__plan=plan, objective=OuterRef("pk"), is_primary=True
+                    ).annotate(g=Value(1)),
+                    "g",
+                ),
+                0,
             ),
-            0,
-        ),
-        indicator_count=Coalesce(
-            _count_subquery(
-                Indicator.objects.filter(plan=plan, objectives=OuterRef("pk")).annotate(g=Value(1)),
-                "g",
+        )
+    if show_indicators:
+        rows = rows.annotate(
+            indicator_count=Coalesce(
+                _count_subquery(
+                    Indicator.objects.filter(plan=plan, objectives=OuterRef("pk")).annotate(
+                        g=Value(1)
+                    ),
+                    "g",
+                ),
+                0,
             ),
-            0,
-        ),
-    )
+        )
+    # The annotations exist only for the parts shown (getattr: they are conditional).
     return [
         {
             "number": o.number,
             "short_label": o.short_label,
             "title": o.title,
-            "assessed": o.assessed if show_assessment else None,
-            "selected": o.selected if show_assessment else None,
-            "measures": o.measure_count,
-            "primary_measures": o.primary_measure_count,
-            "indicators": o.indicator_count,
+            "assessed": getattr(o, "assessed", None),
+            "selected": getattr(o, "selected", None),
+            "measures": getattr(o, "measure_count", None),
+            "primary_measures": getattr(o, "primary_measure_count", None),
+            "indicators": getattr(o, "indicator_count", None),
         }
         for o in rows
     ]
@@ -341,7 +361,12 @@ def dashboard(plan: Plan, user: Any) -> dict[str, Any]:
         "parts": parts,
         "steps": steps,
         "overall_percent": overall_progress(steps),
-        "coverage": objective_coverage(plan, show_assessment=parts["assessment"]),
+        "coverage": objective_coverage(
+            plan,
+            show_assessment=parts["assessment"],
+            show_measures=parts["measures"],
+            show_indicators=parts["indicators"],
+        ),
         "can_edit": can_edit_plan(user, plan),
     }
     if parts["measures"]:
@@ -436,7 +461,12 @@ def country_plan_summary(country: Any) -> dict[str, Any] | None:
         "axes": list(plan.axes.order_by("number").values("number", "title")),
         "overall_percent": overall_progress(steps),
         "steps": steps,
-        "coverage": objective_coverage(plan, show_assessment=plan.publish_assessment),
+        "coverage": objective_coverage(
+            plan,
+            show_assessment=plan.publish_assessment,
+            show_measures=plan.publish_measures,
+            show_indicators=plan.publish_indicators,
+        ),
         "measures_by_status": None,
         "indicators": None,
         "budget_by_objective": None,

@@ -9,12 +9,13 @@ from __future__ import annotations
 from django.http import FileResponse
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
-from rest_framework.parsers import FormParser, JSONParser
+from rest_framework.parsers import FormParser
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.parsers import JSONParser
 from core.api.permissions import PublicReadOnly
 
 from .. import selectors, services

@@ -69,6 +69,18 @@ def _clean_amount(value: Any) -> Decimal | None:
         raise DomainError(_("Enter the amount as a number."), field="amount") from exc
 
 
+def _matches_lead_back_to(start: Pledge, target_pk: int) -> bool:
+    """True when following "matches" from ``start`` reaches pledge ``target_pk``."""
+    seen: set[int] = set()
+    current = start.matches_id
+    while current is not None and current not in seen:
+        if current == target_pk:
+            return True
+        seen.add(current)
+        current = Pledge.objects.filter(pk=current).values_list("matches_id", flat=True).first()
+    return False
+
+
 def _validate(pledge: Pledge, m2m: dict[str, list[Any]], matches_id: Any) -> None:
     """The pledge rules; raises DomainError naming the field at fault."""
     errors: dict[str, list[str]] = {}
@@ -90,6 +102,15 @@ def _validate(pledge: Pledge, m2m: dict[str, list[Any]], matches_id: Any) -> Non
                 add("matches", _("There is no pledge with the id “%(id)s”.") % {"id": matches_id})
             elif pledge.pk and match.pk == pledge.pk:
                 add("matches", _("A pledge cannot match itself."))
+            elif pledge.pk and _matches_lead_back_to(match, pledge.pk):
+                add(
+                    "matches",
+                    _(
+                        "Pledge %(id)s already matches this pledge, directly or through other "
+                        "pledges; matching it back would make a circle."
+                    )
+                    % {"id": match.pk},
+                )
             else:
                 pledge.matches = match
     elif matches_id not in (None, ""):

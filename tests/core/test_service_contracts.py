@@ -113,6 +113,7 @@ def test_activity_form_and_serializer_use_the_services_fields() -> None:
 # loaders.
 NO_ACTOR = {
     "register_user",
+    "register_and_request_membership",
     "send_transition_email",
     "load_review_cycles",
     "mark_report_failed",

@@ -524,10 +524,18 @@ def test_a_request_is_decided_once(org: Any, make_user: Any, moderator: Any) -> 
         services.decide_membership(actor=moderator, request=req, approve=False)
 
 
-def test_register_user_refuses_an_existing_email(member: Any) -> None:
-    with pytest.raises(DomainError) as exc:
-        services.register_user(email=member.email, full_name="x", password="long-pass-99x")
-    assert "email" in exc.value.errors
+def test_register_user_creates_nothing_for_a_known_email_in_any_case_and_tells_its_owner(
+    member: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django.core import mail
+
+    with django_capture_on_commit_callbacks(execute=True):
+        result = services.register_user(
+            email=member.email.upper(), full_name="x", password="long-pass-99x"
+        )
+    assert result is None
+    assert type(member).objects.filter(email__iexact=member.email).count() == 1
+    assert [m.to for m in mail.outbox] == [[member.email]]
 
 
 def test_register_user_refuses_a_weak_password() -> None:
