@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -15,15 +16,17 @@ pytestmark = pytest.mark.django_db
 MATRIX = Path(settings.BASE_DIR) / "fixtures" / "initiatives" / "activities_matrix_2019.csv"
 
 
-def test_matrix_rows_carry_no_principle_tags_the_seed_does_not_state() -> None:
-    import_file(MATRIX)
+def test_matrix_rows_carry_no_principle_tags_the_seed_does_not_state(moderator: Any) -> None:
+    import_file(MATRIX, actor=moderator)
     matrix = Initiative.objects.filter(external_id__startswith="am2019-")
     assert matrix.count() == 32
     assert not matrix.filter(principles__isnull=False).exists()
 
 
-def test_matrix_rows_say_their_description_is_condensed_and_no_primary_is_stated() -> None:
-    import_file(MATRIX)
+def test_matrix_rows_say_their_description_is_condensed_and_no_primary_is_stated(
+    moderator: Any,
+) -> None:
+    import_file(MATRIX, actor=moderator)
     for initiative in Initiative.objects.filter(external_id__startswith="am2019-"):
         assert "description condensed from the row" in initiative.source_reference
         assert "states no primary objective" in initiative.source_reference
