@@ -57,6 +57,8 @@ PAGES: list[Check] = [
     Check("core:home", PUBLIC),
     Check("core:about", PUBLIC),
     Check("core:health", PUBLIC),
+    Check("core:health-live", PUBLIC),
+    Check("core:health-ready", PUBLIC),
     Check("objectives:objective-list", PUBLIC),
     Check("objectives:objective-detail", PUBLIC, args={"number": 6}),
     Check("objectives:principle-list", PUBLIC),
