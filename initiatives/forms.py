@@ -335,12 +335,8 @@ class ContactForm(StepForm):
 
 
 class ModerationForm(forms.Form):
-    ACTIONS = [
-        ("publish", _("Publish")),
-        ("request_changes", _("Request changes")),
-        ("reject", _("Reject")),
-    ]
-    action = forms.ChoiceField(label=_("Decision"), choices=ACTIONS, widget=forms.RadioSelect)
+    """The reason of a moderation decision; each decision is its own button and URL."""
+
     reason = forms.CharField(
         label=_("Reason (shown to the submitter)"),
         required=False,

@@ -27,7 +27,10 @@ urlpatterns = [
     path("<int:pk>/revise/", views.initiative_revise, name="revise"),
     path("<int:pk>/submit/", views.initiative_submit, name="submit"),
     path("<int:pk>/delete/", views.initiative_delete, name="delete"),
-    path("<int:pk>/moderate/", views.initiative_moderate, name="moderate"),
+    # One URL per moderation command, as in the API (publish, request changes, reject).
+    path("<int:pk>/publish/", views.initiative_publish, name="publish"),
+    path("<int:pk>/request-changes/", views.initiative_request_changes, name="request-changes"),
+    path("<int:pk>/reject/", views.initiative_reject, name="reject"),
     path(
         "<int:pk>/evidence/<int:evidence_pk>/delete/",
         views.evidence_delete,

@@ -402,41 +402,24 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
-@require_POST
-def initiative_moderate(request: HttpRequest, pk: int) -> HttpResponse:
+def _moderation_command(
+    request: HttpRequest, pk: int, command: Any, done: str, reason_as: str
+) -> HttpResponse:
+    """One moderation command of the initiative page: the form, one service call, a redirect."""
     initiative = _get_visible(request, pk)
     form = forms.ModerationForm(request.POST)
     status = 400
     if form.is_valid():
-        action = form.cleaned_data["action"]
-        reason = form.cleaned_data["reason"]
         try:
-            if action == "publish":
-                result = services.publish_initiative(
-                    actor=_actor(request),
-                    initiative=initiative,
-                    note=reason,
-                )
-                messages.success(request, _("Published."))
-            elif action == "request_changes":
-                result = services.request_changes(
-                    actor=_actor(request),
-                    initiative=initiative,
-                    reason=reason,
-                )
-                messages.success(request, _("Returned to the submitter for changes."))
-            else:
-                result = services.reject_initiative(
-                    actor=_actor(request),
-                    initiative=initiative,
-                    reason=reason,
-                )
-                messages.success(request, _("Rejected."))
+            command(
+                actor=_actor(request),
+                initiative=initiative,
+                **{reason_as: form.cleaned_data["reason"]},
+            )
         except DomainError as exc:
             status = form_error_status(exc, form)
         else:
-            del result
+            messages.success(request, done)
             return redirect("initiatives:moderation")
     return render(
         request,
@@ -450,6 +433,37 @@ def initiative_moderate(request: HttpRequest, pk: int) -> HttpResponse:
             "revision": None,
         },
         status=status,
+    )
+
+
+@login_required
+@require_POST
+def initiative_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    """Moderators: publish a submitted initiative (or revision); the reason is an optional note."""
+    return _moderation_command(
+        request, pk, services.publish_initiative, _("Published."), reason_as="note"
+    )
+
+
+@login_required
+@require_POST
+def initiative_request_changes(request: HttpRequest, pk: int) -> HttpResponse:
+    """Moderators: return a submitted initiative to its submitter, with the reason."""
+    return _moderation_command(
+        request,
+        pk,
+        services.request_changes,
+        _("Returned to the submitter for changes."),
+        reason_as="reason",
+    )
+
+
+@login_required
+@require_POST
+def initiative_reject(request: HttpRequest, pk: int) -> HttpResponse:
+    """Moderators: reject a submitted initiative, with the reason."""
+    return _moderation_command(
+        request, pk, services.reject_initiative, _("Rejected."), reason_as="reason"
     )
 
 

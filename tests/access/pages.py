@@ -14,7 +14,7 @@ CYCLE_ORGANISER = by(403, anonymous=LOGIN, organiser=200, admin=200)
 
 PDF = b"%PDF-1.4\n%access table\n"
 CALL = {"title": "Call on objective 7", "opens_on": "2026-01-01", "deadline": "2026-12-31"}
-RETURN_IT = {"action": "request_changes", "reason": "More detail, please."}
+RETURN_IT = {"reason": "More detail, please."}
 NEW_CYCLE = {
     "code": "access-new-ece",
     "kind": "regional",
@@ -175,7 +175,7 @@ PAGES: list[Check] = [
         args={"pk": "draft_a"},
     ),
     Check(
-        "initiatives:moderate",
+        "initiatives:publish",
         by(404, anonymous=LOGIN, member_a=403, moderator=302, admin=302),
         method="POST",
         args={"pk": "submitted_a"},
@@ -183,7 +183,39 @@ PAGES: list[Check] = [
         label="submitted by A, region ECE",
     ),
     Check(
-        "initiatives:moderate",
+        "initiatives:publish",
+        by(404, anonymous=LOGIN, member_b=403, moderator=302, regional_moderator=302, admin=302),
+        method="POST",
+        args={"pk": "submitted_b"},
+        data=RETURN_IT,
+        label="submitted by B, region ECA",
+    ),
+    Check(
+        "initiatives:request-changes",
+        by(404, anonymous=LOGIN, member_a=403, moderator=302, admin=302),
+        method="POST",
+        args={"pk": "submitted_a"},
+        data=RETURN_IT,
+        label="submitted by A, region ECE",
+    ),
+    Check(
+        "initiatives:request-changes",
+        by(404, anonymous=LOGIN, member_b=403, moderator=302, regional_moderator=302, admin=302),
+        method="POST",
+        args={"pk": "submitted_b"},
+        data=RETURN_IT,
+        label="submitted by B, region ECA",
+    ),
+    Check(
+        "initiatives:reject",
+        by(404, anonymous=LOGIN, member_a=403, moderator=302, admin=302),
+        method="POST",
+        args={"pk": "submitted_a"},
+        data=RETURN_IT,
+        label="submitted by A, region ECE",
+    ),
+    Check(
+        "initiatives:reject",
         by(404, anonymous=LOGIN, member_b=403, moderator=302, regional_moderator=302, admin=302),
         method="POST",
         args={"pk": "submitted_b"},

@@ -136,9 +136,7 @@ def test_returning_without_a_reason_is_the_same_400_on_the_form_field(
     assert errors == {"reason": ["Give a reason; the submitter will see it."]}
 
     client.force_login(moderator)
-    page = client.post(
-        f"/initiatives/{submitted.pk}/moderate/", {"action": "request_changes", "reason": ""}
-    )
+    page = client.post(f"/initiatives/{submitted.pk}/request-changes/", {"reason": ""})
     assert page.status_code == 400
     assert page.context["moderation_form"].errors["reason"] == errors["reason"]
     submitted.refresh_from_db()
@@ -159,7 +157,7 @@ def test_moderating_an_already_published_initiative_is_the_same_409(
     assert "Only a submitted initiative can be moderated" in body["detail"]
 
     client.force_login(moderator)
-    page = client.post(f"/initiatives/{published.pk}/moderate/", {"action": "publish"})
+    page = client.post(f"/initiatives/{published.pk}/publish/", {})
     assert page.status_code == 409
     assert page.context["moderation_form"].non_field_errors() == [body["detail"]]
 
@@ -186,7 +184,7 @@ def test_a_moderator_of_another_region_gets_the_same_404(
     assert api.status_code == 404
     assert api.json()["code"] == "not_found"
     client.force_login(africa)
-    page = client.post(f"/initiatives/{submitted.pk}/moderate/", {"action": "publish"})
+    page = client.post(f"/initiatives/{submitted.pk}/publish/", {})
     assert page.status_code == 404
     submitted.refresh_from_db()
     assert submitted.state == ModerationState.SUBMITTED

@@ -67,8 +67,7 @@ def test_a_member_logs_an_initiative_a_moderator_publishes_it_and_everyone_sees_
     _log_in(page, "moderator@example.test")
     page.goto("/initiatives/moderation/")
     page.get_by_role("link", name="Browser-made helpline").click()
-    page.get_by_role("radio", name="Publish").check()
-    page.get_by_role("button", name="Record decision").click()
+    page.get_by_role("button", name="Publish", exact=True).click()
     page.get_by_text("Published.", exact=True).first.wait_for()
     _log_out(page)
 

@@ -357,16 +357,12 @@ def test_a_moderator_rejects_with_a_reason_on_the_page(
     client: Any, moderator: Any, submitted: Any
 ) -> None:
     client.force_login(moderator)
-    response = client.post(
-        f"/initiatives/{submitted.pk}/moderate/", {"action": "reject", "reason": ""}
-    )
+    response = client.post(f"/initiatives/{submitted.pk}/reject/", {"reason": ""})
     assert response.status_code == 400
     assert "Give a reason" in response.content.decode()
     submitted.refresh_from_db()
     assert submitted.state == ModerationState.SUBMITTED
-    response = client.post(
-        f"/initiatives/{submitted.pk}/moderate/", {"action": "reject", "reason": "Duplicate"}
-    )
+    response = client.post(f"/initiatives/{submitted.pk}/reject/", {"reason": "Duplicate"})
     assert response.status_code == 302
     submitted.refresh_from_db()
     assert submitted.state == ModerationState.REJECTED
@@ -376,7 +372,7 @@ def test_a_member_cannot_moderate_their_own_initiative(
     client: Any, member: Any, submitted: Any
 ) -> None:
     client.force_login(member)
-    response = client.post(f"/initiatives/{submitted.pk}/moderate/", {"action": "publish"})
+    response = client.post(f"/initiatives/{submitted.pk}/publish/", {})
     assert response.status_code == 403
     submitted.refresh_from_db()
     assert submitted.state == ModerationState.SUBMITTED
