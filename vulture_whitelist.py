@@ -16,7 +16,6 @@ from core.headers import PermissionsPolicyMiddleware
 from countries.filters import CountryFilter
 from gcm_tracker import asgi, wsgi
 from initiatives import permissions as initiative_permissions
-from initiatives.filters import AnyYesNoSelect
 
 ApiTokenAuthentication  # REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] names it
 pages.DomainErrorMiddleware  # settings.MIDDLEWARE names it
@@ -41,7 +40,7 @@ PermissionsPolicyMiddleware  # settings.MIDDLEWARE names it
 # drf-spectacular calls the post-processing hook named in SPECTACULAR_SETTINGS; Django calls
 # the widget's value_from_datadict while binding a form.
 
-api_schema.document_errors, AnyYesNoSelect.value_from_datadict
+api_schema.document_errors, forms.AnyYesNoSelect.value_from_datadict
 # The single-object predicate of the membership-queue scope; the two are tested together
 # (tests/initiatives/test_duties.py), as the house style asks of every predicate and scope.
 initiative_permissions.can_decide_membership

@@ -1,23 +1,28 @@
 """CSV and XLSX of activities, and the rebuild of seed 000's Annex 2 table as CSV.
 
-Cells are made formula-safe and CSV rows are streamed. (Kept here until a shared export module
-exists in core; the columns are the app's, the writing is generic.)
+The columns are the app's; the writing is the one export module's (``core.exports``:
+formula-safe cells, streamed CSV, XLSX with a frozen header).
 """
 
 from __future__ import annotations
 
-import csv
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from django.http import FileResponse, HttpRequest, StreamingHttpResponse
-from django.utils.translation import gettext as _
+from django.http import HttpRequest
+
+from core.exports import csv_response, xlsx_response
 
 from .models import NationalActivity
 
-# A cell starting with one of these may be run as a formula by a spreadsheet program.
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+__all__ = [
+    "ANNEX_HEADER",
+    "EXPORT_HEADER",
+    "activity_rows",
+    "annex_table",
+    "csv_response",
+    "xlsx_response",
+]
 
 EXPORT_HEADER = [
     "id",
@@ -52,12 +57,6 @@ ANNEX_HEADER = [
     "Description (date)",
     "Info source (date)",
 ]
-
-
-def safe_cell(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def activity_rows(
@@ -106,47 +105,3 @@ def annex_table(activities: Sequence[NationalActivity]) -> tuple[list[str], Iter
     """The annex rebuild as (first row, the other rows), for a writer that takes a header."""
     rows = annex_table_rows(activities)
     return next(rows, ["", "", "", "", ""]), rows
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def csv_response(
-    filename: str, columns: Sequence[Any], rows: Iterable[Sequence[Any]]
-) -> StreamingHttpResponse:
-    """Stream ``columns`` then ``rows`` as UTF-8 CSV (a byte-order mark for spreadsheets)."""
-    writer = csv.writer(_Echo())
-
-    def stream() -> Iterator[str]:
-        yield "\ufeff" + writer.writerow([str(c) for c in columns])
-        for row in rows:
-            yield writer.writerow([safe_cell(v) for v in row])
-
-    response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def xlsx_response(
-    filename: str, sheets: Iterable[tuple[str, Sequence[Any], Iterable[Sequence[Any]]]]
-) -> FileResponse:
-    """Write each (title, columns, rows) sheet in openpyxl's constant-memory mode."""
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    for title, columns, rows in sheets:
-        sheet = book.create_sheet(title=str(title)[:31] or _("Activities"))
-        sheet.append([str(c) for c in columns])
-        for row in rows:
-            sheet.append([safe_cell(v) for v in row])
-    out = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
-    book.save(out)
-    out.seek(0)
-    return FileResponse(
-        out,
-        as_attachment=True,
-        filename=filename,
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )

@@ -2,47 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import AnyYesNoSelect, YesNoFilter
 from countries.models import Country, M49Region
 from objectives.models import Objective
 
 from .models import InitiatorType, Kind, NationalActivity, SourceDocument
-
-
-class AnyYesNoSelect(forms.NullBooleanSelect):
-    """A yes/no filter whose empty choice reads "Any"; passes the raw value on to the field."""
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs)
-        self.choices = [("unknown", _("Any")), ("true", _("Yes")), ("false", _("No"))]
-
-    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
-        return data.get(name)
-
-
-class YesNoField(forms.NullBooleanField):
-    """true / false (or empty, "unknown": any); any other value is an error, not "any"."""
-
-    def to_python(self, value: Any) -> bool | None:  # type: ignore[override]  # None: any
-        if value in (None, "", "unknown"):
-            return None
-        if value in (True, "True", "true", "1"):
-            return True
-        if value in (False, "False", "false", "0"):
-            return False
-        raise forms.ValidationError(_("Enter true or false."), code="invalid")
-
-    def validate(self, value: Any) -> None:
-        return
-
-
-class YesNoFilter(django_filters.BooleanFilter):
-    field_class = YesNoField
 
 
 class ActivityFilter(django_filters.FilterSet):

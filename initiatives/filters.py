@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import django_filters
-from django import forms
 from django.db import connection
 from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import AnyYesNoSelect, YesNoFilter
 from countries.models import Country, M49Region, ReviewRegion
 from objectives.models import ActivityType, Constituency, GuidingPrinciple, Objective
 
@@ -56,40 +54,6 @@ def search_initiatives(queryset: QuerySet[Initiative], value: str) -> QuerySet[I
         | Q(expected_outcomes__icontains=value)
         | Q(organisation__name__icontains=value)
     )
-
-
-class AnyYesNoSelect(forms.NullBooleanSelect):
-    """A yes/no filter whose empty choice reads "Any" (not Django's "Unknown").
-
-    It passes the raw value on, so that ``YesNoField`` refuses what is neither yes nor no.
-    """
-
-    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
-        super().__init__(attrs)
-        self.choices = [("unknown", _("Any")), ("true", _("Yes")), ("false", _("No"))]
-
-    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
-        return data.get(name)
-
-
-class YesNoField(forms.NullBooleanField):
-    """true / false (or empty, "unknown": any); any other value is an error, not "any"."""
-
-    def to_python(self, value: Any) -> bool | None:  # type: ignore[override]  # None: any
-        if value in (None, "", "unknown"):
-            return None
-        if value in (True, "True", "true", "1"):
-            return True
-        if value in (False, "False", "false", "0"):
-            return False
-        raise forms.ValidationError(_("Enter true or false."), code="invalid")
-
-    def validate(self, value: Any) -> None:
-        return
-
-
-class YesNoFilter(django_filters.BooleanFilter):
-    field_class = YesNoField
 
 
 class InitiativeFilter(django_filters.FilterSet):
