@@ -128,12 +128,23 @@ def own_redis(worker_id: str, tmp_path: Path) -> Iterator[RedisServer]:
     old = (app.conf.task_always_eager, app.conf.broker_url)
     app.conf.task_always_eager = False
     app.conf.broker_url = server.url
+    _drop_broker_connections(app)
     try:
         with override_settings(REDIS_URL=server.url, CACHES=caches, CELERY_TASK_ALWAYS_EAGER=False):
             yield server
     finally:
         app.conf.task_always_eager, app.conf.broker_url = old
+        # The app keeps its connection and producer pools: close them, or the next test in
+        # this process (a real worker's ping, a report request) talks to the stopped server.
+        _drop_broker_connections(app)
         server.stop()
+
+
+def _drop_broker_connections(app: Any) -> None:
+    if app._pool is not None:
+        app._pool.force_close_all()
+        app._pool = None
+    app.amqp._producer_pool = None
 
 
 def test_the_private_redis_really_serves_the_cache_before_the_outage(own_redis: Any) -> None:

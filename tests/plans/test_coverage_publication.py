@@ -77,7 +77,7 @@ def test_the_xlsx_export_has_no_measure_or_indicator_columns_for_outsiders(
 ) -> None:
     response = client.get(reverse("plans:plan-export", args=["PRT"]))
     assert response.status_code == 200
-    sheet = load_workbook(BytesIO(response.content))["Objectives"]
+    sheet = load_workbook(BytesIO(b"".join(response.streaming_content)))["Objectives"]
     header = next(sheet.iter_rows(values_only=True))
     assert header == ("Objective", "Title")
 
