@@ -141,9 +141,11 @@ def own_redis(worker_id: str, tmp_path: Path) -> Iterator[RedisServer]:
 
 
 def _drop_broker_connections(app: Any) -> None:
-    if app._pool is not None:
-        app._pool.force_close_all()
-        app._pool = None
+    """Forget every broker connection pool (kombu keeps them per URL, process-wide)."""
+    from kombu import pools
+
+    pools.reset()
+    app._pool = None
     app.amqp._producer_pool = None
 
 
